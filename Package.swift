@@ -1,0 +1,49 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Kernels are written for AVX2 + FMA (every x86-64 CPU of the last decade); baseline x86-64
+// would turn SIMD multiply-adds into calls to fmaf. OpenBLAS picks its own kernels at run time.
+let kernelFlags: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell"])]
+
+let package = Package(
+    name: "StyleAlign",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "stylealign", targets: ["stylealign"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C libraries from Debian, each behind a one-line shim header.
+        .systemLibrary(name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas"),
+        .systemLibrary(name: "CPNG", path: "Sources/CPNG", pkgConfig: "libpng16"),
+        .systemLibrary(name: "CCairo", path: "Sources/CCairo", pkgConfig: "cairo"),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib"),
+
+        // The generator engine: tensors, ops, mapping, synthesis, StyleSpace. Knows no file format.
+        .target(name: "StyleGAN", dependencies: ["CBLAS"], swiftSettings: kernelFlags,
+                linkerSettings: [.linkedLibrary("m")]),
+        // Small container formats: zip, npy/npz, PNG.
+        .target(name: "FileFormats", dependencies: ["CPNG", "CZlib"]),
+        // Checkpoint readers and writers: pickle VM, NVIDIA/TF pickles, torch zip, safetensors.
+        .target(name: "Checkpoints", dependencies: ["StyleGAN", "FileFormats"]),
+        // Analyses: plain values out, never drawing.
+        .target(name: "Analysis", dependencies: ["StyleGAN"], swiftSettings: kernelFlags),
+        // Report cells and their renderers (PDF, PNG, HTML, CSV).
+        .target(name: "Report", dependencies: ["CCairo", "FileFormats"]),
+        // The command-line tool. Nothing imports it.
+        .executableTarget(name: "stylealign", dependencies: [
+            "StyleGAN", "FileFormats", "Checkpoints", "Analysis", "Report",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], swiftSettings: kernelFlags),
+
+        .testTarget(name: "StyleGANTests", dependencies: ["StyleGAN", "FileFormats"], swiftSettings: kernelFlags),
+        .testTarget(name: "FileFormatsTests", dependencies: ["FileFormats"]),
+        .testTarget(name: "CheckpointsTests", dependencies: ["Checkpoints", "StyleGAN", "FileFormats"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "StyleGAN", "Checkpoints", "FileFormats"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report"]),
+        .testTarget(name: "CLITests", dependencies: ["stylealign"]),
+    ],
+    swiftLanguageModes: [.v5]
+)
