@@ -29,7 +29,7 @@ public struct PNGImage: Equatable, Sendable {
             throw FileFormatError("PNG size \(width)×\(height) is invalid")
         }
         guard let expected = checkedProduct([width, height, channels]), expected == pixels.count else {
-            throw FileFormatError("PNG of \(width)×\(height)×\(channels) needs \(width * height * channels) bytes, got \(pixels.count)")
+            throw FileFormatError("PNG of \(width)×\(height)×\(channels) has the wrong number of pixel bytes (\(pixels.count))")
         }
         var image = png_image()
         image.version = CPNG_IMAGE_VERSION

@@ -3,7 +3,7 @@ import Foundation
 /// A read-only view of a zip archive held in memory (often a memory-mapped file).
 /// The constructor parses and checks the whole central directory: every offset and size is checked
 /// against the real buffer before it is used, so a damaged archive throws rather than reading out of bounds.
-public struct ZipArchive {
+public struct ZipArchive: Sendable {
     /// The archive's bytes; `storedRange` indexes into this, counting from 0.
     public let bytes: Data
     public let entries: [ZipEntry]

@@ -35,22 +35,25 @@ struct ZipDirectoryParser {
         var count: Int
     }
 
-    /// Finds the EOCD by scanning backwards (it is followed only by a comment of at most 65535 bytes).
+    /// Finds the EOCD by scanning backwards: it is followed only by a comment of at most 65535 bytes.
+    /// A record whose comment ends exactly at the end of the data wins (the comment itself may contain the
+    /// signature); failing that, the last one whose comment fits, for archives with bytes appended.
     private func locateDirectory() throws -> Directory {
         let size = reader.count
         guard size > 0 else { throw FileFormatError("zip data is empty") }
         guard size >= 22 else { throw FileFormatError("zip data is too short (\(size) bytes) to be an archive") }
-        var eocd = -1
+        var exact: Int?
+        var loose: Int?
         var candidate = size - 22
-        while candidate >= max(0, size - 22 - 65535) {
-            if try reader.u32(candidate, "end of central directory") == Self.endOfDirectorySignature,
-               Int(try reader.u16(candidate + 20, "comment length")) <= size - candidate - 22 {
-                eocd = candidate
-                break
+        while candidate >= max(0, size - 22 - 65535) && exact == nil {
+            if try reader.u32(candidate, "end of central directory") == Self.endOfDirectorySignature {
+                let commentLength = Int(try reader.u16(candidate + 20, "comment length"))
+                if commentLength == size - candidate - 22 { exact = candidate }
+                if commentLength <= size - candidate - 22 && loose == nil { loose = candidate }
             }
             candidate -= 1
         }
-        guard eocd >= 0 else { throw FileFormatError("not a zip archive (no end of central directory record)") }
+        guard let eocd = exact ?? loose else { throw FileFormatError("not a zip archive (no end of central directory record)") }
 
         let disk = try reader.u16(eocd + 4, "disk number")
         let directoryDisk = try reader.u16(eocd + 6, "central directory disk")

@@ -4,9 +4,11 @@
 /// Sizes and offsets past 32 bits are written with zip64 extra fields and a zip64 end record.
 public struct ZipWriter {
     public let alignment: Int
-    public private(set) var bytes: [UInt8] = []
+    /// The local headers and payloads written so far.
+    private var bytes: [UInt8] = []
     private var records: [CentralRecord] = []
     private var names: Set<String> = []
+    private var finished = false
 
     /// Values at or above this use zip64 fields. 0xFFFFFFFF per the format; tests lower it to exercise zip64.
     var zip64Threshold: UInt64 = 0xFFFF_FFFF
@@ -32,6 +34,7 @@ public struct ZipWriter {
         guard !nameBytes.isEmpty, nameBytes.count <= Int(UInt16.max) else {
             throw FileFormatError("zip entry name must be 1 to 65535 bytes long, got \(nameBytes.count)")
         }
+        guard !finished else { throw FileFormatError("zip archive is already finished; cannot add \(name)") }
         guard names.insert(name).inserted else { throw FileFormatError("zip archive already has an entry \(name)") }
 
         let offset = UInt64(bytes.count)
@@ -72,9 +75,12 @@ public struct ZipWriter {
         records.append(CentralRecord(name: nameBytes, crc: crc, size: size, offset: offset))
     }
 
-    /// The complete archive: entries, central directory, end records.
-    public func finish() -> [UInt8] {
-        var output = bytes
+    /// The complete archive: entries, central directory, end records. The buffer is handed over rather than
+    /// copied (archives can be as large as a checkpoint), so the writer is empty afterwards and takes no more entries.
+    public mutating func finish() -> [UInt8] {
+        finished = true
+        var output: [UInt8] = []
+        swap(&output, &bytes)
         let directoryOffset = UInt64(output.count)
         for record in records {
             let bigSize = record.size >= zip64Threshold

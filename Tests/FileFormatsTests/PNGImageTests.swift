@@ -18,6 +18,7 @@ final class PNGImageTests: XCTestCase {
         XCTAssertThrowsError(try PNGImage(width: 2, height: 2, channels: 3, pixels: [1, 2, 3]).encode())
         XCTAssertThrowsError(try PNGImage(width: 0, height: 2, channels: 3, pixels: []).encode())
         XCTAssertThrowsError(try PNGImage(width: Int.max, height: Int.max, channels: 3, pixels: []).encode())
+        XCTAssertThrowsError(try PNGImage(width: 0x7FFF_FFFF, height: 0x7FFF_FFFF, channels: 4, pixels: []).encode())
         XCTAssertThrowsError(try PNGImage.decode([]))
         XCTAssertThrowsError(try PNGImage.decode(Array("not a png at all".utf8))) { error in
             XCTAssertTrue("\(error)".hasPrefix("cannot decode PNG: "), "\(error)")

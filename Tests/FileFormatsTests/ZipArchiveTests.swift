@@ -1,4 +1,5 @@
 import XCTest
+import Foundation
 @testable import FileFormats
 
 final class ZipArchiveTests: XCTestCase {
@@ -135,10 +136,14 @@ final class ZipArchiveTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("inflates to \(declared) bytes"), "\(error)")
         }
 
+        // Declaring 4 GiB for a few hundred deflated bytes is impossible (deflate expands at most ~1032:1),
+        // so it is refused before anything is allocated.
         var huge = original
         huge.put32(0xFFFF_FFFE, at: record + 24)
         XCTAssertNoThrow(try ZipArchive(huge).data(named: "b.npy"))
-        XCTAssertThrowsError(try ZipArchive(huge).data(named: "a.npy"))
+        XCTAssertThrowsError(try ZipArchive(huge).data(named: "a.npy")) { error in
+            XCTAssertTrue("\(error)".contains("more than"), "\(error)")
+        }
 
         var truncatedStream = original
         truncatedStream.put32(UInt32(original.u32(at: record + 20) / 2), at: record + 20)
@@ -151,6 +156,34 @@ final class ZipArchiveTests: XCTestCase {
         let entry = try XCTUnwrap(archive.entry(named: "a.npy"))
         for offset in entry.dataOffset ..< entry.dataOffset + 4 { garbage[offset] = 0xFF }
         XCTAssertThrowsError(try ZipArchive(garbage).data(named: "a.npy"))
+    }
+
+    /// Python zipfile writing to an unseekable stream: data descriptors (flag bit 3), a deflated entry, a comment.
+    private static let pythonZip = [UInt8](Data(base64Encoded: "UEsDBBQACAAAAKuteF0AAAAAAAAAAAAAAAAKAAAAc3RvcmVkLnR4dGFiY2FiY2FiY2FiY2FiY2FiY2FiY2FiY2FiY2FiY1BLBwiB/LFIHgAAAB4AAABQSwMEFAAIAAgAq614XQAAAAAAAAAAAAAAABAAAABkaXIvZGVmbGF0ZWQudHh0y0jNyclXqMosUMgY0iwAUEsHCMeAOjYPAAAAyAAAAFBLAQIUAxQACAAAAKuteF2B/LFIHgAAAB4AAAAKAAAAAAAAAAAAAACAAQAAAABzdG9yZWQudHh0UEsBAhQDFAAIAAgAq614XceAOjYPAAAAyAAAABAAAAAAAAAAAAAAAIABVgAAAGRpci9kZWZsYXRlZC50eHRQSwUGAAAAAAIAAgB2AAAAowAAABYAbWFkZSBieSBweXRob24gemlwZmlsZQ==") ?? Data())
+
+    func testReadsPythonZipWithDataDescriptorsAndComment() throws {
+        let archive = try ZipArchive(Self.pythonZip)
+        XCTAssertEqual(archive.entries.map(\.name), ["stored.txt", "dir/deflated.txt"])
+        XCTAssertEqual(archive.entries.map(\.flags), [8, 8])
+        XCTAssertEqual(try archive.data(named: "stored.txt"), Array(String(repeating: "abc", count: 10).utf8))
+        XCTAssertEqual(try archive.data(named: "dir/deflated.txt"), Array(String(repeating: "hello zip ", count: 20).utf8))
+    }
+
+    func testSignatureInsideCommentDoesNotMislead() throws {
+        // Comment ends with a fake end record whose comment length cannot fit; the real record must win.
+        var bytes = try sampleArchive()
+        let fake: [UInt8] = [0x50, 0x4B, 0x05, 0x06] + [UInt8](repeating: 0, count: 16) + [0x40, 0x00] + [1, 2, 3]
+        bytes.put16(UInt16(fake.count), at: bytes.endRecord + 20)
+        bytes += fake
+        XCTAssertEqual(try ZipArchive(bytes).entries.count, 3)
+    }
+
+    func testWriterRefusesEntriesAfterFinishAndDuplicates() throws {
+        var writer = ZipWriter()
+        try writer.add("a", [1])
+        XCTAssertThrowsError(try writer.add("a", [2]))
+        _ = writer.finish()
+        XCTAssertThrowsError(try writer.add("b", [2]))
     }
 
     func testEntryLimitIsEnforced() throws {
