@@ -44,7 +44,9 @@ struct NumpyDType: Equatable {
     func convert(_ source: UnsafeRawBufferPointer, count: Int) -> [Float] {
         if self == .float32LE {
             return [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
-                if count > 0 { UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(from: source.baseAddress!, byteCount: count * 4) }
+                if let destination = buffer.baseAddress, let start = source.baseAddress {
+                    UnsafeMutableRawPointer(destination).copyMemory(from: start, byteCount: count * 4)
+                }
                 initialized = count
             }
         }

@@ -23,18 +23,17 @@ func rawInflate(_ compressed: UnsafeRawBufferPointer, expectedSize: Int, name: S
             var outputOffset = 0
             var probing = false
             while true {
-                if stream.avail_in == 0 && inputOffset < compressed.count {
+                if stream.avail_in == 0 && inputOffset < compressed.count, let start = compressed.baseAddress {
                     let length = min(chunk, compressed.count - inputOffset)
-                    stream.next_in = UnsafeMutablePointer(mutating: compressed.baseAddress!
-                        .advanced(by: inputOffset).assumingMemoryBound(to: Bytef.self))
+                    stream.next_in = UnsafeMutablePointer(mutating: start.advanced(by: inputOffset).assumingMemoryBound(to: Bytef.self))
                     stream.avail_in = uInt(length)
                     inputOffset += length
                 }
                 if stream.avail_out == 0 {
                     if probing { return .tooLong }
-                    if outputOffset < out.count {
+                    if outputOffset < out.count, let start = out.baseAddress {
                         let length = min(chunk, out.count - outputOffset)
-                        stream.next_out = out.baseAddress!.advanced(by: outputOffset).assumingMemoryBound(to: Bytef.self)
+                        stream.next_out = start.advanced(by: outputOffset).assumingMemoryBound(to: Bytef.self)
                         stream.avail_out = uInt(length)
                         outputOffset += length
                     } else {

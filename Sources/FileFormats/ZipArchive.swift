@@ -36,6 +36,13 @@ public struct ZipArchive: Sendable {
         return entry.dataOffset ..< entry.dataOffset + entry.compressedSize
     }
 
+    /// Checks a stored entry's CRC in place, for callers that use `storedRange` and want the check without a copy.
+    public func verifyStored(_ entry: ZipEntry) throws {
+        let range = try storedRange(entry)
+        let actual = bytes.withUnsafeBytes { crc32Checksum(UnsafeRawBufferPointer(rebasing: $0[range])) }
+        try checkCRC(entry, actual)
+    }
+
     /// The entry's uncompressed contents, CRC-checked.
     public func data(_ entry: ZipEntry) throws -> [UInt8] {
         try checkReadable(entry)
@@ -59,11 +66,14 @@ public struct ZipArchive: Sendable {
                 throw FileFormatError("zip entry \(entry.name) uses compression method \(entry.method); only stored (0) and deflate (8) are supported")
             }
         }
-        let actual = contents.withUnsafeBytes { crc32Checksum($0) }
-        guard actual == entry.crc32 else {
-            throw FileFormatError(String(format: "zip entry %@ fails its CRC check (stored %08x, computed %08x)", entry.name, entry.crc32, actual))
-        }
+        try checkCRC(entry, contents.withUnsafeBytes { crc32Checksum($0) })
         return contents
+    }
+
+    private func checkCRC(_ entry: ZipEntry, _ actual: UInt32) throws {
+        guard actual == entry.crc32 else {
+            throw FileFormatError("zip entry \(entry.name) fails its CRC check (stored \(String(entry.crc32, radix: 16)), computed \(String(actual, radix: 16)))")
+        }
     }
 
     /// The entry's contents by name.
