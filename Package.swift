@@ -28,20 +28,28 @@ let package = Package(
         .target(name: "FileFormats", dependencies: ["CPNG", "CZlib"]),
         // Checkpoint readers and writers: pickle VM, NVIDIA/TF pickles, torch zip, safetensors.
         .target(name: "Checkpoints", dependencies: ["StyleGAN", "FileFormats"]),
-        // Analyses: plain values out, never drawing.
-        .target(name: "Analysis", dependencies: ["StyleGAN"], swiftSettings: kernelFlags),
+        // Analyses: plain values out, never drawing. One module per question of the paper.
+        .target(name: "Analysis", dependencies: ["StyleGAN"], swiftSettings: kernelFlags),        // weight changes, resets
+        .target(name: "Semantics", dependencies: ["StyleGAN", "Analysis"], swiftSettings: kernelFlags),  // controls, alignment, morph, blend, mix
+        .target(name: "ZeroShot", dependencies: ["StyleGAN", "Analysis", "CBLAS"], swiftSettings: kernelFlags), // latent classifiers and transfer
         // Report cells and their renderers (PDF, PNG, HTML, CSV).
         .target(name: "Report", dependencies: ["CCairo", "FileFormats"]),
+        // Analysis results -> report cells (tables, figures, prose). Computes nothing itself.
+        .target(name: "ReportSections", dependencies: ["StyleGAN", "Analysis", "Semantics", "ZeroShot", "Report"]),
         // The command-line tool. Nothing imports it.
         .executableTarget(name: "stylealign", dependencies: [
-            "StyleGAN", "FileFormats", "Checkpoints", "Analysis", "Report",
+            "StyleGAN", "FileFormats", "Checkpoints", "Analysis", "Semantics", "ZeroShot", "Report", "ReportSections",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: kernelFlags),
 
         .testTarget(name: "StyleGANTests", dependencies: ["StyleGAN", "FileFormats"], swiftSettings: kernelFlags),
         .testTarget(name: "FileFormatsTests", dependencies: ["FileFormats"]),
         .testTarget(name: "CheckpointsTests", dependencies: ["Checkpoints", "StyleGAN", "FileFormats"]),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "StyleGAN", "Checkpoints", "FileFormats"]),
+        // The engine against reference outputs of NVIDIA's code (../shared/fixtures).
+        .testTarget(name: "ParityTests", dependencies: ["StyleGAN", "Checkpoints", "FileFormats"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "ReportSections", "Report", "StyleGAN", "Checkpoints", "FileFormats"]),
+        .testTarget(name: "SemanticsTests", dependencies: ["Semantics", "Analysis", "StyleGAN", "Checkpoints", "FileFormats"]),
+        .testTarget(name: "ZeroShotTests", dependencies: ["ZeroShot", "Analysis", "StyleGAN", "Checkpoints", "FileFormats"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
         .testTarget(name: "CLITests", dependencies: ["stylealign"]),
     ],
