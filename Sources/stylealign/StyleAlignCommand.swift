@@ -5,5 +5,15 @@ struct StyleAlignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stylealign",
         abstract: "Analyse aligned StyleGAN2 models: a parent and the child fine-tuned from it.",
-        subcommands: [])
+        subcommands: [InspectCommand.self, GenerateCommand.self])
+
+    static func main() {
+        FastBLAS.reexecIfNeeded()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
