@@ -33,6 +33,10 @@ enum CheckpointInterpreter {
             throw ReadFailure(NvidiaNetwork.noGeneratorMessage(dict))
         case .module(let module):
             return try NvidiaNetwork.read(generator: module, key: nil)
+        case .tuple where value.tupleItems?.contains(where: TensorflowNetwork.isNetwork) == true:
+            return try TensorflowNetwork.read(value, networkKey: networkKey)
+        case .object where TensorflowNetwork.isNetwork(value):
+            return try TensorflowNetwork.read(value, networkKey: networkKey)
         default:
             throw ReadFailure("holds a \(value.kindName), not a StyleGAN2 network")
         }

@@ -15,6 +15,8 @@ indirect enum Py {
     case orderedDict([(String, Py)])
     /// `module.name.__new__()` then SETITEMS, as a dict subclass (EasyDict) is pickled.
     case newDict(String, String, [(String, Py)])
+    /// `module.name.__new__()` then BUILD with `state`, as a plain class instance is pickled.
+    case object(String, String, Py)
     /// Opcodes written verbatim.
     case raw([UInt8])
 }
@@ -70,6 +72,10 @@ enum PickleWriter {
             out += [0x63] + Array("collections\nOrderedDict\n".utf8) + [0x29, 0x52, 0x28]
             for (k, v) in items { emit(.str(k), into: &out); emit(v, into: &out) }
             out.append(0x75)
+        case .object(let module, let name, let state):
+            out += [0x63] + Array("\(module)\n\(name)\n".utf8) + [0x29, 0x81]
+            emit(state, into: &out)
+            out.append(0x62)
         case .raw(let bytes): out += bytes
         }
     }
@@ -100,6 +106,21 @@ enum PickleWriter {
         out.append(0x62)
         emit(.bytes(le(Int(bitPattern: UInt(value.bitPattern)), 8)), into: &out)
         out += [0x74, 0x52]
+        return .raw(out)
+    }
+
+    /// A float32 numpy array: `_reconstruct(ndarray, (0,), b'b')` + BUILD (1, shape, dtype, fortran, bytes).
+    static func ndarray(_ values: [Float], shape: [Int], fortran: Bool = false) -> Py {
+        var out: [UInt8] = []
+        emit(.call("numpy.core.multiarray", "_reconstruct", [.raw([0x63] + Array("numpy\nndarray\n".utf8)), .tuple([.int(0)]), .bytes([0x62])]), into: &out)
+        out += [0x28, 0x4b, 0x01]
+        emit(.tuple(shape.map(Py.int)), into: &out)
+        emit(.call("numpy", "dtype", [.str("f4"), .bool(false), .bool(true)]), into: &out)
+        emit(.tuple([.int(3), .str("<"), .none, .none, .none, .int(-1), .int(-1), .int(0)]), into: &out)
+        out.append(0x62)
+        emit(.bool(fortran), into: &out)
+        emit(.bytes(float32Bytes(values)), into: &out)
+        out += [0x74, 0x62]
         return .raw(out)
     }
 
