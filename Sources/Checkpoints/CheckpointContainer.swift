@@ -6,7 +6,11 @@ enum CheckpointContainer {
         guard bytes.count > 0 else { throw ReadFailure("is empty") }
         let value: PickleValue
         var details: [(String, String)] = []
-        if LegacyTorchFormat.hasSignature(bytes) {
+        if TorchZipFormat.hasSignature(bytes) {
+            let (v, record) = try TorchZipFormat.read(source)
+            value = v
+            details.append(("container", "torch zip, record \(record.isEmpty ? "(root)" : record)"))
+        } else if LegacyTorchFormat.hasSignature(bytes) {
             value = try LegacyTorchFormat.read(source.all, allowsStorageBlobs: false).value
             details.append(("container", "legacy torch.save file"))
         } else if bytes[0] == PickleOpcode.proto.rawValue {
@@ -14,6 +18,8 @@ enum CheckpointContainer {
             let (v, _) = try machine.run()
             value = v
             details.append(("pickle protocol", machine.protocolVersion.map(String.init) ?? "?"))
+        } else if isSafetensors(bytes) {
+            throw ReadFailure("is a safetensors file, which this tool does not read (safetensors stores no StyleGAN2 architecture)")
         } else {
             let head = bytes.prefix(8).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined(separator: " ")
             throw ReadFailure("is not a checkpoint this tool reads (it starts with bytes \(head))")
@@ -22,23 +28,11 @@ enum CheckpointContainer {
         contents.details += details
         return contents
     }
-}
 
-/// Decides which network layout a top-level object holds.
-enum CheckpointInterpreter {
-    static func interpret(_ value: PickleValue, networkKey: String?) throws -> NetworkContents {
-        switch value {
-        case .dict(let dict):
-            if NvidiaNetwork.isSnapshot(dict) { return try NvidiaNetwork.read(snapshot: dict, networkKey: networkKey) }
-            throw ReadFailure(NvidiaNetwork.noGeneratorMessage(dict))
-        case .module(let module):
-            return try NvidiaNetwork.read(generator: module, key: nil)
-        case .tuple where value.tupleItems?.contains(where: TensorflowNetwork.isNetwork) == true:
-            return try TensorflowNetwork.read(value, networkKey: networkKey)
-        case .object where TensorflowNetwork.isNetwork(value):
-            return try TensorflowNetwork.read(value, networkKey: networkKey)
-        default:
-            throw ReadFailure("holds a \(value.kindName), not a StyleGAN2 network")
-        }
+    /// safetensors: a u64 little-endian header length, then a JSON header starting with '{'.
+    private static func isSafetensors(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard bytes.count > 9, bytes[8] == UInt8(ascii: "{") else { return false }
+        let length = (0 ..< 8).reduce(UInt64(0)) { $0 | UInt64(bytes[$1]) << (8 * UInt64($1)) }
+        return length <= UInt64(bytes.count - 8)
     }
 }

@@ -38,13 +38,16 @@ enum NvidiaNetwork {
         return contents
     }
 
-    /// The message for a snapshot without a generator, naming what it does hold.
+    /// The message for a top-level dict without a generator, naming what it does hold.
     static func noGeneratorMessage(_ dict: PickleDict) -> String {
         let classes = dict.values.compactMap { v -> String? in
             if case .module(let m) = v { return m.className } else { return nil }
         }
-        if classes.contains("Discriminator") {
+        if classes.contains("Discriminator") || dict["d"]?.dictValue != nil {
             return "holds a discriminator but no StyleGAN2 generator (top-level keys: \(dict.keyList))"
+        }
+        if dict["synthesis.b4.const"] != nil || dict["mapping.fc0.weight"] != nil {
+            return "holds a bare NVIDIA state dict, which lacks the architecture (conv_clamp, mapping lr multiplier, ...); load the network pickle instead"
         }
         return "holds no StyleGAN2 generator (top-level keys: \(dict.keyList))"
     }

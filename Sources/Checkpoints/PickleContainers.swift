@@ -91,9 +91,10 @@ final class PickleDict: PickleNode {
 
     var count: Int { keys.count }
 
-    /// The keys as text, for error messages ("G, D, G_ema").
+    /// The keys as text, for error messages ("G, D, G_ema"); long lists are cut after 12.
     var keyList: String {
-        keys.map { $0.stringValue ?? $0.kindName }.joined(separator: ", ")
+        let shown = keys.prefix(12).map { $0.stringValue ?? $0.kindName }.joined(separator: ", ")
+        return keys.count > 12 ? "\(shown) and \(keys.count - 12) more" : shown
     }
 }
 

@@ -8,12 +8,26 @@ final class TorchStorage {
     /// Element count declared by the pickle (bytes for untyped storages), or nil where none is given.
     let declaredCount: Int?
     private(set) var data: ByteSlice?
+    /// A check of the bytes that costs a full read (a zip entry's CRC), run once and only for
+    /// storages whose tensors are materialised.
+    private var pendingCheck: (() throws -> Void)?
 
-    init(dtype: TorchDType, key: String, declaredCount: Int?, data: ByteSlice? = nil) {
+    init(dtype: TorchDType, key: String, declaredCount: Int?, data: ByteSlice? = nil,
+         check: (() throws -> Void)? = nil) {
         self.dtype = dtype
         self.key = key
         self.declaredCount = declaredCount
         self.data = data
+        self.pendingCheck = check
+    }
+
+    /// The bytes after their deferred check, or nil when the file gave none.
+    func checkedData() throws -> ByteSlice? {
+        if let check = pendingCheck {
+            try check()
+            pendingCheck = nil
+        }
+        return data
     }
 
     func attach(_ bytes: ByteSlice) throws {

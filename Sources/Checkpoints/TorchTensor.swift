@@ -22,7 +22,7 @@ final class TorchTensor {
         guard dtype.isFloatingPoint else {
             throw ReadFailure("tensor \(name) holds \(dtype.rawValue) values; a floating-point tensor is needed")
         }
-        guard let data = storage.data else {
+        guard let data = try storage.checkedData() else {
             throw ReadFailure("tensor \(name): its storage \(storage.key) has no data in the file")
         }
         let available = data.count / dtype.elementSize

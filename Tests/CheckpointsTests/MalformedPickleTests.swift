@@ -90,4 +90,16 @@ final class MalformedPickleTests: XCTestCase {
                                         "holds no StyleGAN2 generator (top-level keys: a, b)")
         TemporaryCheckpoint.assertFails(PickleWriter.pickle(.list([.int(1)])), "holds a list, not a StyleGAN2 network")
     }
+
+    func testRecognisesOtherContents() {
+        let header = Array("{\"w\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}".utf8)
+        TemporaryCheckpoint.assertFails(PickleWriter.le(header.count, 8) + header + [0, 0, 0, 0], "is a safetensors file")
+        let tensor = PickleWriter.tensor(storageValues: [1], size: [1])
+        TemporaryCheckpoint.assertFails(PickleWriter.pickle(.dict([("d", .dict([("convs.0.0.weight", tensor)]))])),
+                                        "holds a discriminator but no StyleGAN2 generator (top-level keys: d)")
+        TemporaryCheckpoint.assertFails(PickleWriter.pickle(.dict([("mapping.fc0.weight", tensor), ("synthesis.b4.const", tensor)])),
+                                        "holds a bare NVIDIA state dict")
+        let many = (0 ..< 20).map { ("k\($0)", Py.int($0)) }
+        TemporaryCheckpoint.assertFails(PickleWriter.pickle(.dict(many)), "(top-level keys: k0, k1, k2, k3, k4, k5, k6, k7, k8, k9, k10, k11 and 8 more)")
+    }
 }

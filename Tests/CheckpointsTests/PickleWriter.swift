@@ -124,6 +124,30 @@ enum PickleWriter {
         return .raw(out)
     }
 
+    /// A storage reference in a torch container: BINPERSID ('storage', FloatStorage, key, 'cpu', count[, None]).
+    static func persistentStorage(key: String, count: Int, legacy: Bool) -> Py {
+        var out: [UInt8] = [0x28]
+        emit(.str("storage"), into: &out)
+        out += [0x63] + Array("torch\nFloatStorage\n".utf8)
+        emit(.str(key), into: &out)
+        emit(.str("cpu"), into: &out)
+        emit(.int(count), into: &out)
+        if legacy { out.append(0x4e) }
+        out += [0x74, 0x51]
+        return .raw(out)
+    }
+
+    /// A whole legacy (pre-zip) torch.save file: five pickles, then each storage's count and data.
+    static func legacyFile(_ object: Py, storages: [(key: String, values: [Float])]) -> [UInt8] {
+        var out: [UInt8] = [0x80, 0x02, 0x8a, 0x0a, 0x6c, 0xfc, 0x9c, 0x46, 0xf9, 0x20, 0x6a, 0xa8, 0x50, 0x19, 0x2e]
+        out += [0x80, 0x02, 0x4d, 0xe9, 0x03, 0x2e]
+        out += pickle(.dict([("protocol_version", .int(1001)), ("little_endian", .bool(true))]), protocol: 2)
+        out += pickle(object, protocol: 2)
+        out += pickle(.list(storages.map { .str($0.key) }), protocol: 2)
+        for s in storages { out += le(s.values.count, 8) + float32Bytes(s.values) }
+        return out
+    }
+
     static func float32Bytes(_ values: [Float]) -> [UInt8] { values.flatMap { le(Int($0.bitPattern), 4) } }
 
     /// `_rebuild_tensor_v2(_load_from_bytes(blob), offset, size, stride, False, OrderedDict())`.
