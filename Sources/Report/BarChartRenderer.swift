@@ -30,6 +30,7 @@ struct BarChartRenderer: FigureRenderer {
     }
 
     func height(width: Double, maxHeight: Double, canvas: Canvas) -> Double {
+        guard !chart.categories.isEmpty, !chart.series.isEmpty else { return min(PlotProportions.emptyHeight, maxHeight) }
         let plotHeight = PlotProportions.plotHeight(width: width)
         let total = XYFrame.height(width: width, plotHeight: plotHeight, xAxis: .categories(chart.categories),
                                    yScale: scale, xLabel: chart.xLabel, yLabel: chart.yLabel, legend: legend,
@@ -67,7 +68,7 @@ struct BarChartRenderer: FigureRenderer {
                                  frame: frame, canvas: canvas)
                 }
                 if let format = chart.valueFormat {
-                    drawValueLabel(format.text(value), value: value, x: centre, barTop: top, barWidth: barWidth,
+                    drawValueLabel(format.text(value), value: value, x: centre, bar: bar, barTop: clampedTop,
                                    canvas: canvas)
                 }
             }
@@ -85,15 +86,24 @@ struct BarChartRenderer: FigureRenderer {
         canvas.line(x - capWidth / 2, low, x + capWidth / 2, low, color, width: 0.8)
     }
 
-    private func drawValueLabel(_ text: String, value: Double, x: Double, barTop: Double, barWidth: Double,
+    private func drawValueLabel(_ text: String, value: Double, x: Double, bar: Rect, barTop: Double,
                                 canvas: Canvas) {
         let font = FigureFonts.annotation
         let above = value >= 0 || chart.logScale
-        if canvas.width(text, font) <= barWidth * 1.6 {
+        let textWidth = canvas.width(text, font)
+        if textWidth <= bar.width * 1.6 {
             let baseline = above ? barTop - 2.5 : barTop + 2.5 + font.size
             canvas.text(text, x: x, baseline: baseline, font, align: .center)
+            return
+        }
+        // Narrow bars: the label runs along the bar, inside it when the bar is long enough
+        // (so tall bars never push labels out of the frame), beyond its end otherwise.
+        if bar.height >= textWidth + 6 {
+            var inside = font
+            inside.color = Color(hex: 0xFFFFFF)
+            let y = above ? barTop + 3 : barTop - 3
+            canvas.rotatedText(text, x: x, y: y, angle: -Double.pi / 2, inside, align: above ? .right : .left)
         } else {
-            // Narrow bars: the label runs upwards from the bar end.
             let y = above ? barTop - 2.5 : barTop + 2.5
             canvas.rotatedText(text, x: x, y: y, angle: -Double.pi / 2, font, align: above ? .left : .right)
         }

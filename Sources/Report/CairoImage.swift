@@ -24,12 +24,23 @@ final class CairoImage {
     convenience init?(_ image: RGBImage) {
         guard image.problem == nil else { return nil }
         self.init(width: image.width, height: image.height)
+        cairo_surface_flush(surface)
+        guard let data = cairo_image_surface_get_data(surface) else { return nil }
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        let width = image.width
+        // A plain loop over raw pointers: photos have millions of pixels and are drawn three times.
         image.pixels.withUnsafeBufferPointer { source in
-            fill { x, y in
-                let offset = (y * image.width + x) * 3
-                return (UInt32(source[offset]) << 16) | (UInt32(source[offset + 1]) << 8) | UInt32(source[offset + 2])
+            guard let bytes = source.baseAddress else { return }
+            for y in 0..<image.height {
+                let row = UnsafeMutableRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
+                var offset = y * width * 3
+                for x in 0..<width {
+                    row[x] = (UInt32(bytes[offset]) << 16) | (UInt32(bytes[offset + 1]) << 8) | UInt32(bytes[offset + 2])
+                    offset += 3
+                }
             }
         }
+        cairo_surface_mark_dirty(surface)
     }
 
     /// Sets every pixel to 0x00RRGGBB (RGB24 keeps the top byte unused).

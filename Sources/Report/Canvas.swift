@@ -69,6 +69,9 @@ final class Canvas {
     /// Draws one line with its baseline at y.
     func text(_ text: String, x: Double, baseline y: Double, _ font: FontStyle, align: TextAlignment = .left) {
         guard !text.isEmpty else { return }
+        // One line only: control characters would show as boxes.
+        let text = text.contains(where: { $0.isNewline || $0 == "\t" })
+            ? String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 }) : text
         setFont(font)
         var left = x
         switch align {

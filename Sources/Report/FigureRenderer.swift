@@ -22,7 +22,8 @@ extension FigureContent {
 /// their width tall.
 enum PlotProportions {
     static let plotHeightPerWidth = 0.4
-    static let minimumPlotHeight = 60.0
+    /// A figure with nothing to plot only says so.
+    static let emptyHeight = 40.0
 
     static func plotHeight(width: Double) -> Double {
         width * plotHeightPerWidth

@@ -10,7 +10,7 @@ enum HTMLStyle {
         * { box-sizing: border-box; }
         body { margin: 0; background: #eef1f5; color: \(Theme.text.cssHex);
           font: 15px/1.55 "DejaVu Sans", "Helvetica Neue", Arial, sans-serif; }
-        main { max-width: 880px; margin: 32px auto; background: #fff; padding: 48px 64px 64px;
+        main { max-width: 880px; margin: 32px auto; background: #fff; padding: 48px 64px 64px; overflow-wrap: anywhere;
           border-radius: 6px; box-shadow: 0 1px 4px rgba(20, 30, 50, 0.08); }
         .accent { width: 48px; height: 4px; background: \(Theme.accent.cssHex); margin-bottom: 18px; }
         .report-title { font-size: 30px; line-height: 1.2; margin: 0 0 6px; }
@@ -23,8 +23,8 @@ enum HTMLStyle {
         .provenance td { font-family: "DejaVu Sans Mono", Menlo, monospace; font-size: 12.5px; padding: 4px 8px;
           word-break: break-all; }
         .provenance tr:nth-child(odd) { background: \(Theme.panel.cssHex); }
-        nav.toc ol { margin: 4px 0; padding-left: 22px; }
-        nav.toc > ol { padding-left: 20px; }
+        nav.toc ol { list-style: none; margin: 4px 0; padding-left: 18px; }
+        nav.toc > ol { padding-left: 0; }
         nav.toc li { margin: 2px 0; }
         nav.toc a { color: \(Theme.accent.cssHex); text-decoration: none; }
         nav.toc a:hover { text-decoration: underline; }
@@ -47,7 +47,8 @@ enum HTMLStyle {
           vertical-align: bottom; }
         figure.table td { padding: 4px 10px; vertical-align: top; }
         figure.table tbody tr:nth-child(even) { background: \(Theme.tableStripe.cssHex); }
-        .num { text-align: right !important; font-variant-numeric: tabular-nums; }
+        figure.table td, figure.table th { overflow-wrap: normal; }
+        .num { text-align: right !important; font-variant-numeric: tabular-nums; white-space: nowrap; }
         .center { text-align: center !important; }
         .missing { color: \(Theme.faintText.cssHex); }
         .unit { display: block; font-weight: normal; font-size: 11.5px; color: \(Theme.mutedText.cssHex); }

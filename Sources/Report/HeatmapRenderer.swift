@@ -63,7 +63,7 @@ struct HeatmapRenderer: FigureRenderer {
     }
 
     func height(width: Double, maxHeight: Double, canvas: Canvas) -> Double {
-        guard heatmap.rowCount > 0, heatmap.columnCount > 0 else { return min(40, maxHeight) }
+        guard heatmap.rowCount > 0, heatmap.columnCount > 0 else { return min(PlotProportions.emptyHeight, maxHeight) }
         return min(layout(width: width, maxHeight: maxHeight, canvas: canvas).totalHeight, maxHeight)
     }
 

@@ -2,6 +2,8 @@
 struct HistogramRenderer: FigureRenderer {
     let histogram: Histogram
 
+    private var hasData: Bool { histogram.binEdges.count >= 2 && !histogram.series.isEmpty }
+
     private var xScale: AxisScale {
         let edges = histogram.binEdges.filter { $0.isFinite }
         guard let low = edges.min(), let high = edges.max(), high > low else { return AxisScale.linear(0, 1) }
@@ -20,6 +22,7 @@ struct HistogramRenderer: FigureRenderer {
     }
 
     func height(width: Double, maxHeight: Double, canvas: Canvas) -> Double {
+        guard hasData else { return min(PlotProportions.emptyHeight, maxHeight) }
         let total = XYFrame.height(width: width, plotHeight: PlotProportions.plotHeight(width: width),
                                    xAxis: .numeric(xScale), yScale: yScale, xLabel: histogram.xLabel,
                                    yLabel: histogram.yLabel, legend: legend, canvas: canvas)
@@ -27,7 +30,7 @@ struct HistogramRenderer: FigureRenderer {
     }
 
     func draw(in rect: Rect, canvas: Canvas) {
-        guard histogram.binEdges.count >= 2, !histogram.series.isEmpty else {
+        guard hasData else {
             canvas.noData(in: rect)
             return
         }

@@ -27,7 +27,7 @@ struct ImageGridRenderer: FigureRenderer {
     }
 
     func height(width: Double, maxHeight: Double, canvas: Canvas) -> Double {
-        guard grid.rowCount > 0, grid.columnCount > 0 else { return min(40, maxHeight) }
+        guard grid.rowCount > 0, grid.columnCount > 0 else { return min(PlotProportions.emptyHeight, maxHeight) }
         return min(layout(width: width, maxHeight: maxHeight, canvas: canvas).totalHeight, maxHeight)
     }
 

@@ -3,6 +3,8 @@
 struct LinePlotRenderer: FigureRenderer {
     let plot: LinePlot
 
+    private var hasData: Bool { plot.series.contains { !$0.x.isEmpty } }
+
     private var xScale: AxisScale {
         AxisScale.forData(values: plot.series.flatMap { $0.x }, isLog: plot.xLogScale)
     }
@@ -19,6 +21,7 @@ struct LinePlotRenderer: FigureRenderer {
     }
 
     func height(width: Double, maxHeight: Double, canvas: Canvas) -> Double {
+        guard hasData else { return min(PlotProportions.emptyHeight, maxHeight) }
         let total = XYFrame.height(width: width, plotHeight: PlotProportions.plotHeight(width: width),
                                    xAxis: .numeric(xScale), yScale: yScale, xLabel: plot.xLabel,
                                    yLabel: plot.yLabel, legend: legend, canvas: canvas)
@@ -26,7 +29,7 @@ struct LinePlotRenderer: FigureRenderer {
     }
 
     func draw(in rect: Rect, canvas: Canvas) {
-        guard plot.series.contains(where: { !$0.x.isEmpty }) else {
+        guard hasData else {
             canvas.noData(in: rect)
             return
         }

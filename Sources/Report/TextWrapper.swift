@@ -9,7 +9,7 @@ enum TextWrapper {
         var width = width - firstLineIndent
         let fullWidth = width + firstLineIndent
         for paragraphLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let words = paragraphLine.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+            let words = paragraphLine.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
             if words.isEmpty {
                 result.append("")
                 width = fullWidth

@@ -37,12 +37,14 @@ struct XYFrame {
         self.xLabel = xLabel
         self.yLabel = yLabel
         self.legend = legend
-        let left = rect.x + Self.leftMargin(yScale: yScale, yLabel: yLabel, canvas: canvas)
+        var left = rect.x + Self.leftMargin(yScale: yScale, yLabel: yLabel, canvas: canvas)
         let right = rect.maxX - Self.rightMargin(xAxis: xAxis, canvas: canvas)
+        let mode = Self.categoryMode(xAxis: xAxis, plotWidth: max(right - left, 1), canvas: canvas)
+        left += Self.rotatedLabelOverhang(xAxis: xAxis, mode: mode, leftMargin: left - rect.x,
+                                          plotWidth: max(right - left, 1), canvas: canvas)
         let legendHeight = legend.height(width: right - left, canvas: canvas)
         let top = rect.y + legendHeight + Self.topPadding
         let width = max(right - left, 1)
-        let mode = Self.categoryMode(xAxis: xAxis, plotWidth: width, canvas: canvas)
         let bottom = rect.maxY - Self.bottomMargin(xAxis: xAxis, mode: mode, xLabel: xLabel, canvas: canvas)
         plot = Rect(x: left, y: top, width: width, height: max(bottom - top, 1))
         legendOrigin = (left, rect.y, width)
@@ -203,6 +205,22 @@ struct XYFrame {
         if room > 20, wordsIntact, wrapped.allSatisfy({ $0.count <= 2 }) { return .wrapped(wrapped) }
         let stride = max(1, Int((font.lineHeight / slotWidth).rounded(.up)))
         return .rotated(stride: stride)
+    }
+
+    /// How far rotated category labels would reach left of the figure; the plot moves right by that much.
+    private static func rotatedLabelOverhang(xAxis: XAxis, mode: CategoryLabelMode, leftMargin: Double,
+                                             plotWidth: Double, canvas: Canvas) -> Double {
+        guard case .categories(let names) = xAxis, case .rotated(let stride) = mode, !names.isEmpty else { return 0 }
+        let font = FigureFonts.tick
+        let slotWidth = plotWidth / Double(names.count)
+        var overhang = 0.0
+        for (index, name) in names.enumerated() where index % stride == 0 {
+            let width = canvas.width(TextWrapper.truncated(name, width: maxRotatedLabelWidth, font: font, canvas: canvas), font)
+            let reach = width * 0.7071 + font.size * 0.4 - 2
+            overhang = max(overhang, reach - leftMargin - (Double(index) + 0.5) * slotWidth)
+        }
+        // The plot narrows as it moves, which moves the labels a little further left.
+        return overhang * 1.1
     }
 
     private static func bottomMargin(xAxis: XAxis, mode: CategoryLabelMode, xLabel: String?, canvas: Canvas) -> Double {
