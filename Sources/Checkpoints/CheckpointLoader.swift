@@ -12,7 +12,9 @@ public enum CheckpointLoader {
         do {
             data = try FileBytes.read(path)
         } catch let e as FileFormatError {
-            throw CheckpointError(path: path, message: e.message)
+            // The CLI prints the path before the message; say it once.
+            let prefix = "cannot read \(path): "
+            throw CheckpointError(path: path, message: e.message.hasPrefix(prefix) ? String(e.message.dropFirst(prefix.count)) : e.message)
         }
         do {
             let contents = try data.withUnsafeBytes { raw in

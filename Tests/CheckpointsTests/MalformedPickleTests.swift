@@ -76,6 +76,32 @@ final class MalformedPickleTests: XCTestCase {
         XCTAssertLessThan(Date().timeIntervalSince(start), 5)
     }
 
+    func testDeepestAllowedNestingIsReleasedOnASmallStack() {
+        // 999 nested lists (the cap is 1,000) built and released on a 512 KB thread stack (the
+        // smallest default secondary-thread stack): releasing nested values recurses in the Swift
+        // runtime, and the cap must keep that recursion inside it, in debug builds too.
+        let depth = PickleLimits.maxDepth - 1
+        let bytes: [UInt8] = [0x80, 0x02] + [UInt8](repeating: 0x5d, count: depth) + [UInt8](repeating: 0x61, count: depth - 1) + [0x2e]
+        let done = expectation(description: "parsed and released")
+        var parsedDepth = 0
+        let thread = Thread {
+            let source = ByteSource(copying: bytes)
+            var machine = PickleMachine(input: source.all)
+            parsedDepth = (try? machine.run().value.depth) ?? -1
+            done.fulfill()
+        }
+        thread.stackSize = 512 << 10
+        thread.start()
+        wait(for: [done], timeout: 10)
+        XCTAssertEqual(parsedDepth, depth)
+    }
+
+    func testMissingFile() {
+        XCTAssertThrowsError(try CheckpointLoader.load(path: "no-such-checkpoint.pkl")) {
+            XCTAssertEqual("\($0)", "no-such-checkpoint.pkl: no such file")
+        }
+    }
+
     func testStructuralErrorsNameTheOffset() {
         TemporaryCheckpoint.assertFails([0x80, 0x02, 0x49, 0x31, 0x0a, 0x2e], "INT (protocol 0 text) at byte 2 is not supported")
         TemporaryCheckpoint.assertFails([0x80, 0x02, 0x4e, 0xff, 0x2e], "unknown pickle opcode 0xff at byte 3")
