@@ -71,7 +71,7 @@ enum RosinalityNetwork {
             throw ReadFailure("mapping layer style.\(mappingLayers).weight is not a matrix")
         }
         var resolution = 4
-        while p["synthesis.b\(resolution * 2).torgb.weight"] != nil { resolution *= 2 }
+        while resolution < 8192, p["synthesis.b\(resolution * 2).torgb.weight"] != nil { resolution *= 2 }
         let fcCount = p.keys.filter { $0.hasPrefix("mapping.fc") && $0.hasSuffix(".weight") }.count
         guard fcCount == mappingLayers else {
             throw ReadFailure("has style layers that are not numbered 1...\(mappingLayers) without gaps")

@@ -45,7 +45,8 @@ enum TensorflowNetwork {
         case "D_main", "D_stylegan2", "D_basic": throw ReadFailure("\(name) is a discriminator (\(buildFunction)), not a generator")
         default: throw ReadFailure("\(name) is built by \(buildFunction), not a StyleGAN2 G_main")
         }
-        let config = try TensorflowKwargs.config(try KeywordArguments(root["static_kwargs"], "\(name) static_kwargs"))
+        let kwargs = try KeywordArguments(root["static_kwargs"], "\(name) static_kwargs")
+        var config = try TensorflowKwargs.config(kwargs)
 
         var parameters: [String: Tensor] = [:]
         // Own variables first, then each component's under its name, walked without recursion.
@@ -73,6 +74,13 @@ enum TensorflowNetwork {
                     throw ReadFailure("TensorFlow variable \(tfName) maps to \(nvidiaName), which is already set")
                 }
             }
+        }
+        // Widths TF chose by default (mapping_fmaps, label_fmaps) are whatever the weights show.
+        if kwargs["mapping_fmaps"] == nil, config.mappingLayers > 1, let w = parameters["mapping.fc0.weight"], w.rank == 2 {
+            config.mappingLayerFeatures = w.shape[0]
+        }
+        if kwargs["label_fmaps"] == nil, config.cDim > 0, let e = parameters["mapping.embed.weight"], e.rank == 2 {
+            config.embedFeatures = e.shape[0]
         }
         var details: [(String, String)] = [("network", name)]
         if let version = root["version"]?.intValue { details.append(("TF network version", String(version))) }
