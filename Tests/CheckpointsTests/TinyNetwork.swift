@@ -50,6 +50,7 @@ struct TinyNetwork {
             let bytes = values.flatMap { v -> [UInt8] in
                 switch constStorageClass {
                 case "HalfStorage": return PickleWriter.le(Int(Float16(v).bitPattern), 2)
+                case "BFloat16Storage": return PickleWriter.le(Int(v.bitPattern >> 16), 2)
                 case "DoubleStorage": return PickleWriter.le(Int(bitPattern: UInt(Double(v).bitPattern)), 8)
                 default: return PickleWriter.le(Int(v), 8) // LongStorage
                 }

@@ -22,8 +22,8 @@ final class TinyNetworkTests: XCTestCase {
         XCTAssertTrue(net.details.contains { $0.0 == "code base" && $0.1.contains("stylegan3") })
     }
 
-    func testConvertsHalfAndDoubleStorages() throws {
-        for storage in ["HalfStorage", "DoubleStorage"] {
+    func testConvertsHalfBFloatAndDoubleStorages() throws {
+        for storage in ["HalfStorage", "BFloat16Storage", "DoubleStorage"] {
             var tiny = TinyNetwork()
             tiny.constStorageClass = storage
             let net = try TemporaryCheckpoint.load(tiny.snapshotBytes)
