@@ -36,6 +36,7 @@ struct AxisScale {
         // A little headroom so the tallest bar does not touch the top of the frame.
         let low = min(0, (finite.min() ?? 0) * 1.03)
         let high = max(0, (finite.max() ?? 1) * 1.03)
+        guard low.isFinite, high.isFinite else { return linear(finite.min() ?? 0, finite.max() ?? 1) }
         return linearNice(low, high == low ? low + 1 : high)
     }
 
@@ -61,7 +62,16 @@ struct AxisScale {
 
     /// Exactly lower...upper (histogram bin edges, colour bars) with ticks inside.
     static func linear(_ lower: Double, _ upper: Double) -> AxisScale {
+        // Spans near the limits of Double (or not finite) get just their two ends marked.
+        guard lower.isFinite, upper.isFinite, (upper - lower).isFinite, upper > lower else {
+            let low = lower.isFinite ? lower : -Double.greatestFiniteMagnitude
+            let high = upper.isFinite && upper > low ? upper : low + 1
+            return AxisScale(lower: low, upper: high.isFinite ? high : low, isLog: false, ticks: [])
+        }
         let step = niceStep((upper - lower) / 5)
+        guard (upper - lower) / step < 100 else {
+            return AxisScale(lower: lower, upper: upper, isLog: false, ticks: [lower, upper])
+        }
         var ticks: [Double] = []
         var tick = (lower / step).rounded(.up) * step
         while tick <= upper + step * 1e-9 {
@@ -83,8 +93,9 @@ struct AxisScale {
         guard let low = positive.min(), let high = positive.max() else {
             return AxisScale(lower: 1, upper: 10, isLog: true, ticks: [1, 10])
         }
-        var lowExponent = log10(low).rounded(.down)
-        var highExponent = log10(high).rounded(.up)
+        // Stay inside what a Double can hold as a power of ten.
+        var lowExponent = max(log10(low).rounded(.down), -300)
+        var highExponent = min(log10(high).rounded(.up), 300)
         if highExponent <= lowExponent { highExponent = lowExponent + 1 }
         let lower: Double
         let upper: Double
@@ -94,16 +105,18 @@ struct AxisScale {
         } else {
             let span = log10(high) - log10(low)
             let margin = max(span, 0.3) * 0.04
-            lower = pow(10, log10(low) - margin)
-            upper = pow(10, log10(high) + margin)
+            lower = pow(10, max(log10(low) - margin, -300))
+            upper = pow(10, min(log10(high) + margin, 300))
             lowExponent = log10(lower).rounded(.up)
             highExponent = log10(upper).rounded(.down)
         }
         var ticks: [Double] = []
         var exponent = lowExponent
+        // Many decades: label every k-th power so there are at most about ten ticks.
+        let decadeStep = max(1, ((highExponent - lowExponent) / 10).rounded(.up))
         while exponent <= highExponent {
             ticks.append(pow(10, exponent))
-            exponent += 1
+            exponent += decadeStep
         }
         // Up to two and a half decades: add 2× and 5× marks so the axis is not bare.
         if log10(upper / lower) <= 2.5 {
@@ -132,6 +145,7 @@ struct AxisScale {
 enum TickLabel {
     /// Enough decimals to tell neighbouring ticks apart; × 10ⁿ form for very small or large values.
     static func linear(_ value: Double, step: Double) -> String {
+        guard value.isFinite, step.isFinite else { return "" }
         if value == 0 { return "0" }
         let stepExponent = Int(log10(max(step, 1e-300)).rounded(.down))
         let valueExponent = Int(log10(abs(value)).rounded(.down))

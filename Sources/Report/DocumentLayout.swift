@@ -19,6 +19,7 @@ enum DocumentLayout {
         var blocks = TitlePageBlocks.blocks(report, leadingAlerts: leadingAlerts, catalog: catalog,
                                             destinations: destinations, canvas: canvas)
         var startsPage = true
+        var afterHeading = false
         for index in report.cells.indices.dropFirst(leading) {
             var cellBlocks: [Block]
             switch report.cells[index] {
@@ -45,6 +46,11 @@ enum DocumentLayout {
                 cellBlocks[0].startsPage = true
                 startsPage = false
             }
+            // A heading already leaves room below itself.
+            if afterHeading, !cellBlocks.isEmpty {
+                cellBlocks[0].spaceBefore = min(cellBlocks[0].spaceBefore, 6)
+            }
+            if case .heading = report.cells[index] { afterHeading = true } else { afterHeading = false }
             blocks.append(contentsOf: cellBlocks)
         }
         return blocks

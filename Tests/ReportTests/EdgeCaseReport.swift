@@ -62,6 +62,13 @@ enum EdgeCaseReport {
                                      content: .barChart(BarChart(categories: [], series: [], yLabel: "y")))))
         report.append(.figure(Figure(name: "empty-lines", caption: "No series.",
                                      content: .linePlot(LinePlot(series: [], xLabel: "x", yLabel: "y")))))
+        report.append(.figure(Figure(name: "extreme-values", caption: "Values at the limits of Double, infinities and NaN.",
+                                     content: .barChart(BarChart(categories: ["max", "min", "nan", "inf"],
+                                                                 series: [.init(name: "v", values: [1.7e308, -1.7e308, .nan, .infinity])],
+                                                                 yLabel: "value")))))
+        report.append(.figure(Figure(name: "extreme-log", caption: "A log axis over six hundred decades.",
+                                     content: .linePlot(LinePlot(series: [.init(name: "v", x: [1e-300, 1, 1e300], y: [1e-300, 1e300, 0])],
+                                                                 xLabel: "x", yLabel: "y", xLogScale: true, yLogScale: true)))))
         report.append(.table(Table(name: "wide", caption: "Eight columns with long text.",
                                    columns: (0..<8).map { TableColumn("Column number \($0)", unit: $0 % 3 == 0 ? "units" : nil) },
                                    rows: (0..<6).map { row in (0..<8).map { column in

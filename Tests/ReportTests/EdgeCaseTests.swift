@@ -9,7 +9,7 @@ final class EdgeCaseTests: XCTestCase {
         let directory = keep ?? TestSupport.temporaryDirectory("edge")
         defer { if keep == nil { try? FileManager.default.removeItem(atPath: directory) } }
         let written = try ReportWriter.write(EdgeCaseReport.make(), to: directory)
-        XCTAssertEqual(written.filter { $0.hasSuffix(".png") }.count, 9)
+        XCTAssertEqual(written.filter { $0.hasSuffix(".png") }.count, 11)
         guard let pdfinfo = TestSupport.tool("pdfinfo") else {
             throw XCTSkip("pdfinfo (poppler-utils) is not installed; the PDF is not checked")
         }
