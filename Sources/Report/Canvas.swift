@@ -127,13 +127,6 @@ final class Canvas {
         cairo_fill(cr)
     }
 
-    func strokeRounded(_ rect: Rect, radius: Double, _ color: Color, lineWidth: Double) {
-        roundedPath(rect, radius: radius)
-        setColor(color)
-        cairo_set_line_width(cr, lineWidth)
-        cairo_stroke(cr)
-    }
-
     func stroke(_ rect: Rect, _ color: Color, lineWidth: Double) {
         setColor(color)
         cairo_set_line_width(cr, lineWidth)

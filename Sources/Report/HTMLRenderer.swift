@@ -67,23 +67,36 @@ enum HTMLRenderer {
         return html
     }
 
+    /// Nested lists, one level per heading level, every heading linked.
     private static func contents(_ catalog: Catalog) -> String {
-        let entries = catalog.headings.filter { $0.level <= 2 }
-        guard !entries.isEmpty else { return "" }
-        var html = "<nav class=\"toc\"><h2 class=\"label\">Contents</h2>\n<ol>\n"
-        var openSublist = false
-        for entry in entries {
-            if entry.level == 2 && !openSublist {
-                html += "<ol>\n"
-                openSublist = true
-            } else if entry.level == 1 && openSublist {
-                html += "</ol>\n"
-                openSublist = false
+        guard !catalog.headings.isEmpty else { return "" }
+        var html = "<nav class=\"toc\"><h2 class=\"label\">Contents</h2>\n"
+        var depth = 0
+        var itemOpen = false
+        for entry in catalog.headings {
+            if entry.level > depth {
+                // Deeper lists open inside the item above them.
+                while depth < entry.level {
+                    html += "<ol>"
+                    depth += 1
+                }
+            } else {
+                if itemOpen { html += "</li>\n" }
+                while depth > entry.level {
+                    html += "</ol></li>\n"
+                    depth -= 1
+                }
             }
-            html += "<li><a href=\"#\(entry.anchor)\">\(escape(entry.text))</a></li>\n"
+            html += "<li><a href=\"#\(entry.anchor)\">\(escape(entry.text))</a>"
+            itemOpen = true
         }
-        if openSublist { html += "</ol>\n" }
-        return html + "</ol></nav>\n"
+        if itemOpen { html += "</li>" }
+        while depth > 0 {
+            html += "</ol>"
+            depth -= 1
+            if depth > 0 { html += "</li>" }
+        }
+        return html + "\n</nav>\n"
     }
 
     private static func table(_ entry: Catalog.TableEntry) -> String {

@@ -1,6 +1,6 @@
 /// One cell of a report, drawn in order. Figures and tables are numbered by the renderer.
 public enum ReportCell: Sendable {
-    /// A section heading; level 1, 2 or 3. Levels 1 and 2 appear in the table of contents.
+    /// A section heading; level 1, 2 or 3. Every heading appears in the table of contents.
     case heading(level: Int, text: String)
     /// Plain text. A blank line ("\n\n") separates paragraphs; a single "\n" breaks the line.
     case prose(String)

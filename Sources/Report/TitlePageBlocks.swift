@@ -1,5 +1,5 @@
 /// The PDF's first page: title, subtitle, the provenance block, any alerts the report opens
-/// with, and the contents (level 1 and 2 headings with page numbers, linked).
+/// with, and the contents (every heading with its page number, linked).
 enum TitlePageBlocks {
     static func blocks(_ report: Report, leadingAlerts: [(AlertLevel, String)], catalog: Catalog,
                        destinations: Destinations, canvas: Canvas) -> [Block] {
@@ -34,10 +34,9 @@ enum TitlePageBlocks {
         for (level, text) in leadingAlerts {
             blocks.append(TextBlocks.alert(level, text, canvas: canvas))
         }
-        let entries = catalog.headings.filter { $0.level <= 2 }
-        if !entries.isEmpty {
+        if !catalog.headings.isEmpty {
             blocks.append(sectionLabel("CONTENTS", spaceBefore: 26))
-            for entry in entries {
+            for entry in catalog.headings {
                 blocks.append(contentsEntry(entry, destinations: destinations, canvas: canvas))
             }
         }
@@ -83,7 +82,7 @@ enum TitlePageBlocks {
     private static func contentsEntry(_ entry: Catalog.HeadingEntry, destinations: Destinations,
                                       canvas: Canvas) -> Block {
         let font = entry.level == 1 ? DocumentFonts.tocEntry : DocumentFonts.tocSubEntry
-        let indent = entry.level == 1 ? 0.0 : 16.0
+        let indent = Double(entry.level - 1) * 16
         let numberWidth = 30.0
         let text = TextWrapper.truncated(entry.text, width: Page.contentWidth - indent - numberWidth - 20, font: font,
                                          canvas: canvas)

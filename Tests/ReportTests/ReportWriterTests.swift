@@ -91,7 +91,7 @@ final class ReportWriterTests: XCTestCase {
         XCTAssertEqual(html.components(separatedBy: "src=\"data:image/png;base64,").count - 1, 5)
         XCTAssertFalse(html.contains("<script"))
         XCTAssertFalse(html.contains("<link"))
-        for anchor in ["sec-1-summary", "sec-2-weight-changes-by-layer", "sec-4-alignment"] {
+        for anchor in ["sec-1-summary", "sec-2-weight-changes-by-layer", "sec-4-alignment", "sec-6-channel-list"] {
             XCTAssertTrue(html.contains("href=\"#\(anchor)\""), "contents link to \(anchor)")
             XCTAssertTrue(html.contains("id=\"\(anchor)\""), "heading anchor \(anchor)")
         }
@@ -107,6 +107,7 @@ final class ReportWriterTests: XCTestCase {
         XCTAssertTrue(html.contains("/data/checkpoints/afhqdog-from-ffhq-256.pkl"))
         XCTAssertTrue(html.contains("class=\"alert alert-error\""))
         XCTAssertTrue(html.contains("<b>Figure 4.</b>"))
+        XCTAssertTrue(html.contains("<ol><li><a href=\"#sec-6-channel-list\">"), "level 3 nested under level 2")
 
         // The embedded images are the figure files themselves.
         let png = try Data(contentsOf: URL(fileURLWithPath: directory + "/figures/fig03-lpips-by-resolution.png"))

@@ -136,6 +136,7 @@ enum SampleReport {
             ], xLabel: "shift (σ)", yLabel: "channels")))))
         if longTableRows > 0 {
             report.append(.heading(level: 2, text: "All channels"))
+            report.append(.heading(level: 3, text: "Channel list"))
             report.append(.table(Table(
                 name: "channels",
                 caption: "Every channel's shift. Rows: channels; columns: layer, channel index and shift.",
