@@ -108,9 +108,7 @@ public final class Generator: @unchecked Sendable {
         try checkStyles(styles)
         guard layer >= 0, layer <= layout.layers.count else { throw EngineError("no style layer \(layer)") }
         var state = SynthesisState()
-        var workspace: [Float] = []
-        synthesisNetwork.run(&state, styles: styles, layers: 0..<layer, noise: noise, noiseSeed: noiseSeed,
-                             workspace: &workspace)
+        synthesisNetwork.run(&state, styles: styles, layers: 0..<layer, noise: noise, noiseSeed: noiseSeed)
         return state
     }
 
@@ -121,9 +119,8 @@ public final class Generator: @unchecked Sendable {
         try checkStyles(styles)
         let last = try lastLayer(upTo: upTo)
         var state = state
-        var workspace: [Float] = []
         synthesisNetwork.run(&state, styles: styles, layers: state.nextLayer..<(last + 1), noise: noise,
-                             noiseSeed: noiseSeed, workspace: &workspace)
+                             noiseSeed: noiseSeed)
         guard let image = state.image else { throw EngineError("synthesis produced no image") }
         return image.nchw
     }

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The synthesis network as a sequence of style layers (conv0, conv1, torgb of every block, in
 /// forward order). Running it layer by layer over a `SynthesisState` is what lets analyses stop
 /// at a resolution (the skip image after that block) or resume after an edit at layer l without
@@ -12,6 +14,8 @@ struct SynthesisNetwork {
     let layout: StyleSpaceLayout
     let constInput: [Float]        // synthesis.b4.const [C, 4, 4]
     let steps: [Step]              // one per style layer, parallel to layout.layers
+    /// Scratch buffers kept between calls.
+    let workspaces = WorkspacePool()
 
     init(config: GeneratorConfig, parameters p: [String: Tensor]) {
         self.config = config
@@ -39,36 +43,46 @@ struct SynthesisNetwork {
     }
 
     /// Runs style layers `layers` (a range of layout indices) on `state`.
+    /// `timed`, when given, receives every layer's wall time in seconds.
     func run(_ state: inout SynthesisState, styles: StyleCodes, layers: Range<Int>, noise: NoiseMode,
-             noiseSeed: UInt32, workspace: inout [Float]) {
-        for l in layers {
-            let s = styles.layers[l].data
-            switch steps[l] {
-            case let .conv(layer, blockStart, shortcut):
-                let x = state.x ?? constActivation(batch: styles.batch)
-                if blockStart { state.blockInput = x }
-                var y = layer(x, styles: s, noise: noise, noiseSeed: noiseSeed &+ UInt32(l) &* 7919, workspace: &workspace)
-                if let shortcut, let input = state.blockInput {
-                    let skip = shortcut(input)
-                    for i in 0..<y.data.count { y.data[i] += skip.data[i] }
-                }
-                state.x = y
-            case let .torgb(layer, upsampleImage):
-                guard let x = state.x else { continue }
-                let y = layer(x, styles: s)
-                if var img = state.image {
-                    if upsampleImage {
-                        img.data = upsample2x(img.data, planes: img.channels * img.batch, height: img.height, width: img.width)
-                        img.height *= 2; img.width *= 2
-                    }
-                    for i in 0..<img.data.count { img.data[i] += y.data[i] }
-                    state.image = img
-                } else {
-                    state.image = y
-                }
+             noiseSeed: UInt32, timed: ((_ layer: Int, _ seconds: Double) -> Void)? = nil) {
+        BLASThreads.singleThreaded { workspaces.withWorkspace { workspace in
+            for l in layers {
+                let start = DispatchTime.now().uptimeNanoseconds
+                run(&state, layer: l, styles: styles, noise: noise, noiseSeed: noiseSeed, workspace: workspace)
+                timed?(l, Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9)
             }
-            state.nextLayer = l + 1
+        } }
+    }
+
+    private func run(_ state: inout SynthesisState, layer l: Int, styles: StyleCodes, noise: NoiseMode,
+                     noiseSeed: UInt32, workspace: ConvWorkspace) {
+        let s = styles.layers[l].data
+        switch steps[l] {
+        case let .conv(layer, blockStart, shortcut):
+            let x = state.x ?? constActivation(batch: styles.batch)
+            if blockStart { state.blockInput = x }
+            var y = layer(x, styles: s, noise: noise, noiseSeed: noiseSeed &+ UInt32(l) &* 7919, workspace: workspace)
+            if let shortcut, let input = state.blockInput {
+                let skip = shortcut(input)
+                for i in 0..<y.data.count { y.data[i] += skip.data[i] }
+            }
+            state.x = y
+        case let .torgb(layer, upsampleImage):
+            guard let x = state.x else { break }
+            let y = layer(x, styles: s)
+            if var img = state.image {
+                if upsampleImage {
+                    img.data = upsample2x(img.data, planes: img.channels * img.batch, height: img.height, width: img.width)
+                    img.height *= 2; img.width *= 2
+                }
+                for i in 0..<img.data.count { img.data[i] += y.data[i] }
+                state.image = img
+            } else {
+                state.image = y
+            }
         }
+        state.nextLayer = l + 1
     }
 
     func constActivation(batch n: Int) -> Activation {

@@ -47,8 +47,8 @@ final class FastVersusReferenceTests: XCTestCase {
         XCTAssertGreaterThan(try free.synthesis(ws: ws).maxAbsDifference(img), 1e-3)
     }
 
-    func testSubPixelKernelsEqualStuffFilterConvolve() throws {
-        // One up-sampling layer alone, odd channel counts: sub-pixel GEMM vs zero-stuff + FIR + conv.
+    func testTransposedUpConvEqualsStuffFilterConvolve() throws {
+        // One up-sampling layer alone, odd channel counts: transposed conv + FIR vs zero-stuff + FIR + conv.
         var rng = SplitMix64(seed: 5)
         let (o, i, h) = (5, 3, 6)
         let w = Tensor(shape: [o, i, 3, 3], data: rng.gaussians(o * i * 9, scale: 1))
@@ -58,12 +58,11 @@ final class FastVersusReferenceTests: XCTestCase {
         let p = ["l.weight": w, "l.bias": zeros, "l.noise_strength": Tensor(shape: [], data: [0]),
                  "l.noise_const": Tensor(zeros: [2 * h, 2 * h])]
         let layer = SynthesisLayer(name: "l", parameters: p, resolution: 2 * h, up: true, gain: 1, clamp: nil)
-        var workspace: [Float] = []
-        let fast = layer(Activation(nchw: x), styles: s.data, noise: .none, noiseSeed: 0, workspace: &workspace).nchw
+        let fast = layer(Activation(nchw: x), styles: s.data, noise: .none, noiseSeed: 0, workspace: ConvWorkspace.single()).nchw
         var ref = ReferenceOps.modulatedConv2d(x, weight: w, styles: s, demodulate: true, up: 2, filter: ReferenceGenerator.filter)
         ref = ReferenceOps.biasAct(ref, bias: zeros, lrelu: true, gain: Float(2).squareRoot(), clamp: nil)
         let diff = fast.maxAbsDifference(ref)
-        print("sub-pixel up-conv vs reference: max |diff| \(diff)")
+        print("transposed up-conv vs reference: max |diff| \(diff)")
         XCTAssertLessThan(diff, 1e-5)
     }
 

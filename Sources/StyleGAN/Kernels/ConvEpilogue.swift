@@ -1,70 +1,79 @@
-/// Noise maps for one layer, already scaled by the layer's noise strength.
+/// Noise maps for one layer, not yet scaled by the layer's noise strength.
 struct NoiseInput {
     let values: [Float]
     /// 0 when one map serves every sample (`const`), R·R when each sample has its own.
     let sampleStride: Int
+    let strength: Float
 }
 
-/// The output pass of a synthesis conv, applied right after its GEMM while the tile is hot:
-/// v = y · d[n, o] + noise[n, p];  v = lrelu(v + bias[o]) · gain;  v = clamp(v, ±clamp).
+/// The output pass of a synthesis conv, applied to each output row while it is still in cache:
+/// v = y · d[n, o] + strength · noise[n, p];  v = lrelu(v + bias[o]) · gain;  v = clamp(v, ±clamp).
+/// Holds raw pointers: valid only inside the `withEpilogue` call that made it.
 struct ConvEpilogue {
-    let outChannels: Int, batch: Int, resolution: Int
-    /// [N, O]
-    let demod: [Float]
-    let noise: NoiseInput?
-    let bias: [Float]
+    let outChannels: Int
+    /// [N, O] demodulation coefficients.
+    let demod: UnsafePointer<Float>
+    /// [O]
+    let bias: UnsafePointer<Float>
+    /// [R·R] (shared by the batch) or [N, R·R]; nil for no noise.
+    let noise: UnsafePointer<Float>?
+    let noiseSampleStride: Int
+    let noiseStrength: Float
     let gain: Float
-    let clamp: Float?
+    /// +infinity when the layer has no clamp.
+    let clamp: Float
 
-    @inline(__always) func finish(_ raw: Float, o: Int, n: Int, p: Int, noisePtr: UnsafePointer<Float>?, stride: Int) -> Float {
-        var v = raw * demod[n * outChannels + o]
-        if let noisePtr { v += noisePtr[n * stride + p] }
-        v += bias[o]
-        v = (v >= 0 ? v : 0.2 * v) * gain
-        if let clamp { v = min(max(v, -clamp), clamp) }
-        return v
-    }
-
-    /// y: [O, N·R·R], finished in place for the columns j in `range` (j = n·R·R + p).
-    func applyInPlace(_ y: UnsafeMutablePointer<Float>, range: Range<Int>) {
-        let plane = resolution * resolution, total = batch * plane
-        withNoise { np, stride in
-            parallelChunks(outChannels) { chans in
-                for o in chans {
-                    let row = y + o * total
-                    for j in range {
-                        row[j] = finish(row[j], o: o, n: j / plane, p: j % plane, noisePtr: np, stride: stride)
-                    }
-                }
+    static func withEpilogue<T>(outChannels: Int, demod: [Float], bias: [Float], noise: NoiseInput?, gain: Float,
+                                clamp: Float?, _ body: (ConvEpilogue) -> T) -> T {
+        demod.withUnsafeBufferPointer { dp in bias.withUnsafeBufferPointer { bp in
+            func make(_ np: UnsafePointer<Float>?) -> T {
+                body(ConvEpilogue(outChannels: outChannels, demod: dp.baseAddress!, bias: bp.baseAddress!, noise: np,
+                                  noiseSampleStride: noise?.sampleStride ?? 0, noiseStrength: noise?.strength ?? 0,
+                                  gain: gain, clamp: clamp ?? .infinity))
             }
-        }
+            guard let noise else { return make(nil) }
+            return noise.values.withUnsafeBufferPointer { make($0.baseAddress!) }
+        } }
     }
 
-    /// phases: [4, O, tile] from the sub-pixel GEMM over low-resolution columns `range`
-    /// (j = n·h·h + q·h + r, h = R/2) -> y: [O, N, R, R], pixel (2q+py, 2r+px) of phase (py, px).
-    func scatterPhases(_ phases: UnsafePointer<Float>, lowRes h: Int, range: Range<Int>,
-                       into y: UnsafeMutablePointer<Float>) {
-        let plane = resolution * resolution, total = batch * plane, lowPlane = h * h, tile = range.count
-        withNoise { np, stride in
-            parallelChunks(outChannels) { chans in
-                for o in chans {
-                    for ph in 0..<4 {
-                        let py = ph >> 1, px = ph & 1
-                        let src = phases + (ph * outChannels + o) * tile
-                        for j in range {
-                            let n = j / lowPlane, q = (j % lowPlane) / h, r = j % h
-                            let p = (2 * q + py) * resolution + 2 * r + px
-                            y[o * total + n * plane + p] = finish(src[j - range.lowerBound], o: o, n: n, p: p,
-                                                                  noisePtr: np, stride: stride)
-                        }
-                    }
-                }
+    /// Demodulation coefficient of channel o in sample n.
+    @inline(__always) func d(o: Int, n: Int) -> Float { demod[n * outChannels + o] }
+
+    /// The noise map of sample n from pixel `pixel` on, or nil.
+    @inline(__always) func noiseRow(n: Int, pixel: Int) -> UnsafePointer<Float>? {
+        noise.map { $0 + n * noiseSampleStride + pixel }
+    }
+
+    /// The part after the demodulation and noise: bias, lrelu · gain, clamp.
+    @inline(__always) func activate(_ v: Vec8, bias b: Float) -> Vec8 {
+        // Masked selects rather than pointwiseMin/Max, which are not inlined and cost a call per vector.
+        let u = v + Vec8(repeating: b)
+        let a = u.replacing(with: u * 0.2, where: u .< 0) * Vec8(repeating: gain)
+        let hi = Vec8(repeating: clamp), lo = Vec8(repeating: -clamp)
+        return a.replacing(with: hi, where: a .> hi).replacing(with: lo, where: a .< lo)
+    }
+
+    @inline(__always) func activate(_ v: Float, bias b: Float) -> Float {
+        let u = v + b
+        return min(max(max(u, u * 0.2) * gain, -clamp), clamp)
+    }
+
+    /// row[0..<count]: the raw conv output of channel o, sample n, starting at pixel `pixel` of
+    /// the R×R plane; finished in place.
+    func finishRow(_ row: UnsafeMutablePointer<Float>, count: Int, o: Int, n: Int, pixel: Int) {
+        let dv = d(o: o, n: n), b = bias[o]
+        let d8 = Vec8(repeating: dv)
+        var k = 0
+        if let nz = noiseRow(n: n, pixel: pixel) {
+            let s8 = Vec8(repeating: noiseStrength)
+            while k + 8 <= count {
+                store8(activate(load8(row + k) * d8 + load8(nz + k) * s8, bias: b), row + k)
+                k += 8
             }
+            while k < count { row[k] = activate(row[k] * dv + nz[k] * noiseStrength, bias: b); k += 1 }
+        } else {
+            while k + 8 <= count { store8(activate(load8(row + k) * d8, bias: b), row + k); k += 8 }
+            while k < count { row[k] = activate(row[k] * dv, bias: b); k += 1 }
         }
-    }
-
-    private func withNoise(_ body: (UnsafePointer<Float>?, Int) -> Void) {
-        guard let noise else { body(nil, 0); return }
-        noise.values.withUnsafeBufferPointer { body($0.baseAddress!, noise.sampleStride) }
     }
 }

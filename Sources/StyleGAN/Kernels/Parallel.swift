@@ -1,13 +1,41 @@
 import Dispatch
+import Foundation
 
 /// Runs `body(range)` over `0..<count` split into contiguous chunks, one per worker, so the
-/// non-BLAS stages (im2col, epilogues, up-sampling) keep every core busy too.
+/// non-BLAS stages keep every core busy too.
 func parallelChunks(_ count: Int, minChunk: Int = 1, _ body: (Range<Int>) -> Void) {
     let workers = max(1, min(EngineThreads.count, count / max(1, minChunk)))
     if workers == 1 { body(0..<count); return }
     DispatchQueue.concurrentPerform(iterations: workers) { w in
         let lo = count * w / workers, hi = count * (w + 1) / workers
         if lo < hi { body(lo..<hi) }
+    }
+}
+
+/// Runs `body(task, worker)` for every task in `0..<count` on `EngineThreads.count` workers.
+/// Workers claim the next task when they finish one, so a core slowed down by another process
+/// does not hold up the layer; `worker` (0..<workers) selects that worker's scratch buffers.
+func parallelTasks(_ count: Int, _ body: (_ task: Int, _ worker: Int) -> Void) {
+    let workers = min(EngineThreads.count, count)
+    if workers <= 1 {
+        for t in 0..<count { body(t, 0) }
+        return
+    }
+    let counter = TaskCounter()
+    DispatchQueue.concurrentPerform(iterations: workers) { w in
+        while let t = counter.next(below: count) { body(t, w) }
+    }
+}
+
+/// The shared "next task" index of `parallelTasks`.
+private final class TaskCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func next(below limit: Int) -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard value < limit else { return nil }
+        value += 1
+        return value - 1
     }
 }
 
