@@ -57,10 +57,12 @@ enum Theme {
     static let tableStripe = Color(hex: 0xF7F8FA)
     static let missingCell = Color(hex: 0xC8CCD2)
 
-    /// Qualitative series colours (Okabe–Ito based, readable by colour-blind readers, no pale yellow).
+    /// Qualitative series colours: Okabe–Ito first (readable by colour-blind readers, no pale
+    /// yellow), then darker distinct hues so up to twelve series never share a colour.
     static let series: [Color] = [
         Color(hex: 0x0072B2), Color(hex: 0xE69F00), Color(hex: 0x009E73), Color(hex: 0xD55E00),
         Color(hex: 0x56B4E9), Color(hex: 0xCC79A7), Color(hex: 0x4D4D4D), Color(hex: 0xB59A00),
+        Color(hex: 0x882255), Color(hex: 0x332288), Color(hex: 0x44AA99), Color(hex: 0x8C6D31),
     ]
 
     static func seriesColor(_ index: Int) -> Color {

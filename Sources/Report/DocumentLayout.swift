@@ -18,7 +18,9 @@ enum DocumentLayout {
         }
         var blocks = TitlePageBlocks.blocks(report, leadingAlerts: leadingAlerts, catalog: catalog,
                                             destinations: destinations, canvas: canvas)
-        var startsPage = true
+        // The body starts on a fresh page after a title page that fits on one; after a longer one
+        // it just follows, rather than leaving a nearly empty second page.
+        var startsPage = Paginator.paginate(blocks, destinations: Destinations()).count == 1
         var afterHeading = false
         for index in report.cells.indices.dropFirst(leading) {
             var cellBlocks: [Block]

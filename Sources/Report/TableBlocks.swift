@@ -24,7 +24,9 @@ enum TableBlocks {
             let height = layout.rowHeights[rowIndex]
             let isLast = rowIndex == layout.cellLines.count - 1
             let missing = table.rows[rowIndex].map { $0 == .missing }
-            blocks.append(Block(height: height, continuation: [continued, header]) { canvas, y in
+            // The first row stays with the header so a table never starts with a lone header.
+            let keep = rowIndex == 0 && layout.cellLines.count > 1
+            blocks.append(Block(height: height, keepWithNext: keep, continuation: [continued, header]) { canvas, y in
                 if rowIndex % 2 == 1 {
                     canvas.fill(Rect(x: left, y: y, width: layout.totalWidth, height: height), Theme.tableStripe)
                 }

@@ -1,6 +1,5 @@
 /// Column widths and wrapped cell text for a table at a given width. Numbers never wrap;
-/// text columns wrap when the natural widths do not fit, and the type shrinks a little
-/// (down to 80 %) before words are broken.
+/// when the natural widths do not fit, the type shrinks a little and text columns wrap.
 struct TableLayout {
     static let paddingX = 6.0
     static let paddingY = 3.5
@@ -21,26 +20,23 @@ struct TableLayout {
     init(table: Table, width: Double, canvas: Canvas) {
         let alignments = table.columns.indices.map { Self.alignment(table, column: $0) }
         var chosen: (scale: Double, widths: [Double])?
-        for scale in [1.0, 0.9, 0.8] {
-            let fonts = Self.fonts(scale)
-            let (natural, minimum) = Self.naturalWidths(table, fonts: fonts, canvas: canvas)
-            let naturalTotal = natural.reduce(0, +)
+        // Smaller type first (down to 90 %), then wrapping text columns (at 90 %, then 80 %),
+        // then squeezing everything proportionally.
+        for scale in [1.0, 0.9] where chosen == nil {
+            let natural = Self.naturalWidths(table, fonts: Self.fonts(scale), canvas: canvas).natural
+            if natural.reduce(0, +) <= width { chosen = (scale, natural) }
+        }
+        for scale in [0.9, 0.8] where chosen == nil {
+            let (natural, minimum) = Self.naturalWidths(table, fonts: Self.fonts(scale), canvas: canvas)
             let minimumTotal = minimum.reduce(0, +)
-            if naturalTotal <= width {
-                chosen = (scale, natural)
-                break
-            }
             if minimumTotal <= width {
                 // Share the room left after the minimums in proportion to what each column wants.
                 let slack = width - minimumTotal
                 let wants = zip(natural, minimum).map { $0 - $1 }
                 let totalWant = max(wants.reduce(0, +), 1e-9)
                 chosen = (scale, zip(minimum, wants).map { $0 + slack * $1 / totalWant })
-                break
-            }
-            if scale == 0.8 {
-                let shrink = width / max(minimumTotal, 1e-9)
-                chosen = (scale, minimum.map { $0 * shrink })
+            } else if scale == 0.8 {
+                chosen = (scale, minimum.map { $0 * width / max(minimumTotal, 1e-9) })
             }
         }
         let scale = chosen?.scale ?? 1

@@ -73,16 +73,24 @@ enum TextWrapper {
         return String(characters) + "…"
     }
 
+    /// Breaks after the last ".", "/", "_", "-", ":" or "," that fits (tensor names, paths),
+    /// or between any two characters when there is none.
     private static func breakWord(_ word: String, width: Double, font: FontStyle, canvas: Canvas) -> [String] {
         var pieces: [String] = []
         var current = ""
         for character in word {
             let candidate = current + String(character)
-            if !current.isEmpty && canvas.width(candidate, font) > width {
+            guard !current.isEmpty && canvas.width(candidate, font) > width else {
+                current = candidate
+                continue
+            }
+            if let cut = current.lastIndex(where: { ".,/_-:".contains($0) }),
+               canvas.width(String(current[...cut]), font) >= width / 3 {
+                pieces.append(String(current[...cut]))
+                current = String(current[current.index(after: cut)...]) + String(character)
+            } else {
                 pieces.append(current)
                 current = String(character)
-            } else {
-                current = candidate
             }
         }
         pieces.append(current)

@@ -36,6 +36,13 @@ final class LayoutTests: XCTestCase {
         XCTAssertTrue(lines.allSatisfy { canvas.width($0, DocumentFonts.provenanceValue) <= 100 })
     }
 
+    func testNamesBreakAfterTheirDots() {
+        let font = DocumentFonts.tableCell
+        let lines = TextWrapper.lines("synthesis.b128.conv0.affine.weight", width: 80, font: font, canvas: canvas)
+        XCTAssertEqual(lines.joined(), "synthesis.b128.conv0.affine.weight")
+        XCTAssertTrue(lines.dropLast().allSatisfy { $0.hasSuffix(".") }, "\(lines)")
+    }
+
     func testFirstLineIndentLeavesRoomForTheLabel() {
         let caption = CaptionLayout(label: "Figure 12.", text: String(repeating: "word ", count: 60), width: 300,
                                     canvas: canvas)
