@@ -1,12 +1,12 @@
 import StyleGAN
 
 /// What one network gives for a list of seeds: the features of a latent space (as this network
-/// computes them) and the label values (as this network's images, StyleSpace or the user's
-/// table give them). Either may be absent when not asked for.
+/// computes them) and, per label source asked for, the label values (as this network's images,
+/// StyleSpace or the user's table give them; nil where no source was given).
 public struct DomainSamples: Sendable {
     public var seeds: [UInt32]
     public var features: FeatureMatrix?
-    public var labels: [Double]?
+    public var labels: [[Double]?]
 }
 
 /// Runs one network over shared ws in batches, keeping only features and label values (never
@@ -22,19 +22,21 @@ public struct DomainSampler: Sendable {
         self.batchSize = max(1, batchSize)
     }
 
-    /// ws: [seeds.count, numWs, wDim].
+    /// ws: [seeds.count, numWs, wDim]. Every batch is rendered once, whatever the number of
+    /// measures asked for.
     public func samples(seeds: [UInt32], ws: Tensor, space: LatentSpace?, task: LatentTask,
-                        labels: LabelSource?) throws -> DomainSamples {
+                        labels: [LabelSource?]) throws -> DomainSamples {
         try generator.checkWs(ws)
         guard ws.shape[0] == seeds.count else { throw ZeroShotError("\(ws.shape[0]) ws for \(seeds.count) seeds") }
         try space?.check(generator.config)
-        try labels?.check(generator)
+        for source in labels { try source?.check(generator) }
+        let needsImages = labels.contains { $0?.needsImages ?? false }
+        let needsStyles = space == .s || labels.contains { $0?.needsStyles ?? false }
         var featureParts: [FeatureMatrix] = []
-        var values: [Double] = []
+        var values = [[Double]](repeating: [], count: labels.count)
         for start in stride(from: 0, to: seeds.count, by: batchSize) {
             let range = start..<min(start + batchSize, seeds.count)
             let batchWs = ws.slice(range), batchSeeds = Array(seeds[range])
-            let needsStyles = space == .s || (labels?.needsStyles ?? false)
             let styles = needsStyles ? try generator.styles(ws: batchWs) : nil
             if let space {
                 if space == .s, let styles {
@@ -44,16 +46,18 @@ public struct DomainSampler: Sendable {
                     featureParts.append(try space.features(ws: batchWs, generator: generator, task: task))
                 }
             }
-            if let labels {
-                let images = labels.needsImages ? try analysisImages(ws: batchWs, styles: styles) : nil
-                values += try labels.values(seeds: batchSeeds, ws: batchWs, styles: styles, images: images, generator: generator)
+            let images = needsImages ? try analysisImages(ws: batchWs, styles: styles) : nil
+            for (k, source) in labels.enumerated() {
+                guard let source else { continue }
+                values[k] += try source.values(seeds: batchSeeds, ws: batchWs, styles: styles, images: images, generator: generator)
             }
         }
-        if let bad = values.firstIndex(where: { !$0.isFinite }) {
-            throw ZeroShotError("the label of seed \(seeds[bad]) is not finite (the network's output overflowed?)")
+        for (k, source) in labels.enumerated() {
+            guard let source, let bad = values[k].firstIndex(where: { !$0.isFinite }) else { continue }
+            throw ZeroShotError("the \(source.description) label of seed \(seeds[bad]) is not finite (the network's output overflowed?)")
         }
         return DomainSamples(seeds: seeds, features: space == nil ? nil : try FeatureMatrix.stacking(featureParts),
-                             labels: labels == nil ? nil : values)
+                             labels: labels.enumerated().map { k, source in source == nil ? nil : values[k] })
     }
 
     /// Images [N, C, R, R] at the analysis resolution.

@@ -22,11 +22,11 @@ public struct LatentModelTrainer: Sendable {
         return Statistics.median(values)
     }
 
-    public func train(_ samples: DomainSamples, name: String, attribute: String, labels: LabelDescription,
+    /// Trains on the features of `samples` with the label values `values` (one per seed).
+    public func train(_ samples: DomainSamples, values: [Double], name: String, attribute: String, labels: LabelDescription,
                       sampling: LatentSampling, source: NetworkDescription) throws -> LatentModel {
-        guard let x = samples.features, let values = samples.labels else {
-            throw ZeroShotError("training needs features and labels")
-        }
+        guard let x = samples.features else { throw ZeroShotError("training needs features") }
+        guard values.count == x.rows else { throw ZeroShotError("\(values.count) label values for \(x.rows) samples") }
         if task == .regress, values.allSatisfy({ $0 == 0 || $0 == 1 }) {
             throw ZeroShotError("'\(attribute)' has only 0/1 labels: regression needs a continuous attribute")
         }

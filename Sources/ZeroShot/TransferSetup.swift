@@ -10,11 +10,30 @@ public struct NamedGenerator: Sendable {
     }
 }
 
-/// The settings of one zero-shot run.
-public struct TransferSetup: Sendable {
-    public var attribute: String
+/// One attribute of a run: where its labels come from, and the model to train or apply.
+public struct ZeroShotAttribute: Sendable {
+    public var name: String
     /// Name the parent model is saved under; the ceiling model gets `-ceiling` appended.
     public var modelName: String
+    /// The parent's labels.
+    public var labels: LabelSource
+    /// The child's labels; nil uses `labels` when it is computable (a measure, a channel, a
+    /// direction), and otherwise leaves the child unlabelled (no transfer metrics).
+    public var childLabels: LabelSource?
+    /// A saved parent model to apply instead of training one.
+    public var model: LatentModel?
+
+    public init(name: String, modelName: String, labels: LabelSource, childLabels: LabelSource? = nil, model: LatentModel? = nil) {
+        self.name = name
+        self.modelName = modelName
+        self.labels = labels
+        self.childLabels = childLabels
+        self.model = model
+    }
+}
+
+/// The settings of one zero-shot run (shared by all its attributes).
+public struct TransferSetup: Sendable {
     public var task: LatentTask
     public var space: LatentSpace
     public var trainSeeds: [UInt32]
@@ -31,12 +50,10 @@ public struct TransferSetup: Sendable {
     public var baselines: Bool
     public var batchSize: Int
 
-    public init(attribute: String, modelName: String, task: LatentTask = .classify, space: LatentSpace = .w,
+    public init(task: LatentTask = .classify, space: LatentSpace = .w,
                 trainSeeds: [UInt32], testSeeds: [UInt32], sampling: LatentSampling, l2: Double = 1e-3,
                 bootstrap: Bootstrap = Bootstrap(), examplesPerColumn: Int = 4, exampleResolution: Int? = nil,
                 calibrationBins: Int = 8, baselines: Bool = true, batchSize: Int = 16) {
-        self.attribute = attribute
-        self.modelName = modelName
         self.task = task
         self.space = space
         self.trainSeeds = trainSeeds

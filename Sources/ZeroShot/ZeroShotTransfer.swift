@@ -10,7 +10,7 @@ public struct TransferRun: Sendable {
     public var pictures: ExamplePictures
 }
 
-/// Zero-shot transfer (paper §5.4-5.5): a latent model trained with the parent's labels, applied
+/// Zero-shot transfer (paper §5.4-5.5): latent models trained with the parent's labels, applied
 /// to the child's samples of the same ws, scored against the child's own labels; with the
 /// ceiling (a model trained on the child's labels) and the floor (the parent model on an
 /// independently initialised network of the same architecture) on the same test seeds.
@@ -23,33 +23,30 @@ public struct ZeroShotTransfer: Sendable {
 
     public init(setup: TransferSetup) { self.setup = setup }
 
+    /// Runs every attribute on the same samples: each network renders each seed set once and
+    /// measures all attributes on those images.
     /// - Parameters:
-    ///   - labels: the parent's labels.
-    ///   - childLabels: the child's labels; nil uses `labels` when it is computable (a measure,
-    ///     a channel, a direction), and otherwise leaves the child unlabelled (no transfer metrics).
-    ///   - floors: unaligned networks of the parent's architecture (independently initialised);
-    ///     labelled with `labels` when computable. Several give a steadier floor: one random
-    ///     network's overlap with the parent's attribute direction is itself random.
-    ///   - model: a saved parent model to apply instead of training one.
-    public func run(parent: NamedGenerator, child: NamedGenerator, floors: [NamedGenerator], labels: LabelSource,
-                    childLabels: LabelSource? = nil, model savedModel: LatentModel? = nil,
-                    progress: (String) -> Void = { _ in }) throws -> TransferRun {
-        let task = savedModel?.task ?? setup.task, space = savedModel?.space ?? setup.space
+    ///   - floors: unaligned networks of the parent's architecture (independently initialised),
+    ///     labelled with each attribute's labels when computable. Several give a steadier floor:
+    ///     one random network's overlap with the parent's attribute direction is itself random.
+    /// - Returns: one run per attribute, in order.
+    public func run(parent: NamedGenerator, child: NamedGenerator, floors: [NamedGenerator], attributes: [ZeroShotAttribute],
+                    progress: (String) -> Void = { _ in }) throws -> [TransferRun] {
+        let task = setup.task, space = setup.space
+        guard !attributes.isEmpty else { throw ZeroShotError("no attributes to run") }
         guard !setup.testSeeds.isEmpty else { throw ZeroShotError("no test seeds") }
-        guard savedModel != nil || setup.trainSeeds.count >= 2 else { throw ZeroShotError("training needs at least 2 seeds") }
-        var notes: [String] = []
-        if !Set(setup.trainSeeds).isDisjoint(with: setup.testSeeds) {
-            notes.append("training and test seeds overlap: the test numbers are optimistic")
+        for attribute in attributes {
+            guard let model = attribute.model else { continue }
+            try model.validate()
+            guard model.task == task, model.space == space else {
+                throw ZeroShotError("the model '\(model.name)' is a \(model.task.rawValue) model in \(model.space), this run is \(task.rawValue) in \(space)")
+            }
         }
-        let childSource = childLabels ?? (labels.isComputable ? labels : nil)
-        let floorSource: LabelSource? = setup.baselines && labels.isComputable ? labels : nil
-        if childSource == nil { notes.append("the child has no labels (give a CSV for the child's seeds): no transfer metrics") }
-        if setup.baselines, !floors.isEmpty, floorSource == nil {
-            notes.append("a user's CSV cannot label a random network: no floor")
-        }
-        if case .direction = labels {
-            notes.append("W-direction labels depend on w alone, so every network has the same labels: this checks the model, not the alignment")
-        }
+        let training = attributes.map { $0.model == nil }
+        guard !training.contains(true) || setup.trainSeeds.count >= 2 else { throw ZeroShotError("training needs at least 2 seeds") }
+        let parentSources: [LabelSource?] = attributes.map(\.labels)
+        let childSources: [LabelSource?] = attributes.map { $0.childLabels ?? ($0.labels.isComputable ? $0.labels : nil) }
+        let floorSources: [LabelSource?] = attributes.map { setup.baselines && $0.labels.isComputable ? $0.labels : nil }
 
         let parentSampler = DomainSampler(generator: parent.generator, sampling: setup.sampling, batchSize: setup.batchSize)
         let childSampler = DomainSampler(generator: child.generator, sampling: setup.sampling, batchSize: setup.batchSize)
@@ -64,112 +61,135 @@ public struct ZeroShotTransfer: Sendable {
             progress(String(format: "%@: %.2f s", phase, seconds))
             return value
         }
-
-        let (wsTrain, wsTest) = try timed("ws from the parent's mapping") {
+        let nTrain = setup.trainSeeds.count, nTest = setup.testSeeds.count
+        let (wsTrain, wsTest) = try timed("ws from the parent's mapping (\(nTrain + nTest) seeds)") {
             (try setup.sampling.ws(seeds: setup.trainSeeds, mapping: parent.generator),
              try setup.sampling.ws(seeds: setup.testSeeds, mapping: parent.generator))
         }
 
-        // The parent model.
-        let model: LatentModel
-        if let savedModel {
-            try savedModel.validate()
-            try savedModel.check(against: parent.generator)
-            model = savedModel
-        } else {
+        // Parent models: trained here or handed in.
+        var models = attributes.map(\.model)
+        if training.contains(true) {
+            let samples = try timed("parent: training samples (\(nTrain))") {
+                try parentSampler.samples(seeds: setup.trainSeeds, ws: wsTrain, space: space, task: task,
+                                          labels: zip(parentSources, training).map { $1 ? $0 : nil })
+            }
             let trainer = LatentModelTrainer(task: task, space: space, l2: setup.l2)
-            let samples = try timed("parent training samples (\(setup.trainSeeds.count))") {
-                try parentSampler.samples(seeds: setup.trainSeeds, ws: wsTrain, space: space, task: task, labels: labels)
-            }
-            model = try timed("training the parent model") {
-                try trainer.train(samples, name: setup.modelName, attribute: setup.attribute, labels: labels.description,
-                                  sampling: setup.sampling, source: NetworkDescription(source: parent.source, generator: parent.generator))
-            }
-        }
-        try model.check(against: child.generator)
-        for floor in floors { try model.check(against: floor.generator) }
-
-        let parentTest = try timed("parent test samples (\(setup.testSeeds.count))") {
-            try parentSampler.samples(seeds: setup.testSeeds, ws: wsTest, space: space, task: task, labels: labels)
-        }
-        let childTest = try timed("child test samples (\(setup.testSeeds.count))") {
-            try childSampler.samples(seeds: setup.testSeeds, ws: wsTest, space: space, task: task, labels: childSource)
-        }
-        let sets = setup.bootstrap.indexSets(count: setup.testSeeds.count)
-        let parentScores = try model.scores(parentTest.features.unwrapped())
-        let childScores = try model.scores(childTest.features.unwrapped())
-
-        var conditions: [ConditionResult] = []
-        let parentValues = try parentTest.labels.unwrapped()
-        conditions.append(evaluate(.parent, network: parent.source, model: model, scores: parentScores, values: parentValues,
-                                   threshold: model.threshold, sets: sets))
-
-        // The child: its labels' threshold and the ceiling both come from its training seeds.
-        var ceilingModel: LatentModel?
-        var ceilingScores: [Double]?
-        if let childSource, let childValues = childTest.labels {
-            let childTrain = try timed("child training samples (\(setup.trainSeeds.count))") {
-                try childSampler.samples(seeds: setup.trainSeeds, ws: wsTrain, space: setup.baselines ? space : nil,
-                                         task: task, labels: childSource)
-            }
-            let childThreshold = try LatentModelTrainer.threshold(for: childTrain.labels.unwrapped())
-            conditions.append(evaluate(.transfer, network: child.source, model: model, scores: childScores, values: childValues,
-                                       threshold: childThreshold, sets: sets))
-            if setup.baselines {
-                let trainer = LatentModelTrainer(task: task, space: space, l2: model.l2)
-                let ceiling = try timed("training the ceiling model") {
-                    try trainer.train(childTrain, name: model.name + "-ceiling", attribute: model.attribute,
-                                      labels: childSource.description, sampling: setup.sampling,
-                                      source: NetworkDescription(source: child.source, generator: child.generator))
+            let source = NetworkDescription(source: parent.source, generator: parent.generator)
+            for (k, attribute) in attributes.enumerated() where training[k] {
+                models[k] = try timed("parent: training '\(attribute.name)'") {
+                    try trainer.train(samples, values: samples.labels[k].unwrapped("parent labels"), name: attribute.modelName,
+                                      attribute: attribute.name, labels: attribute.labels.description,
+                                      sampling: setup.sampling, source: source)
                 }
-                let scores = try ceiling.scores(childTest.features.unwrapped())
-                conditions.append(evaluate(.ceiling, network: child.source, model: ceiling, scores: scores, values: childValues,
-                                           threshold: ceiling.threshold, sets: sets))
-                ceilingModel = ceiling
-                ceilingScores = scores
             }
         }
+        let parentModels = try models.map { try $0.unwrapped("a parent model") }
+        for model in parentModels {
+            try model.check(against: parent.generator)
+            try model.check(against: child.generator)
+            for floor in floors { try model.check(against: floor.generator) }
+        }
 
-        // The floor: same ws, same parent model, networks that were never aligned with the parent.
+        let parentTest = try timed("parent: test samples (\(nTest))") {
+            try parentSampler.samples(seeds: setup.testSeeds, ws: wsTest, space: space, task: task, labels: parentSources)
+        }
+        let childTest = try timed("child: test samples (\(nTest))") {
+            try childSampler.samples(seeds: setup.testSeeds, ws: wsTest, space: space, task: task, labels: childSources)
+        }
+        // The child's training seeds give its labels' threshold and the ceiling models.
+        let childTrain: DomainSamples? = childSources.contains { $0 != nil } ? try timed("child: training samples (\(nTrain))") {
+            try childSampler.samples(seeds: setup.trainSeeds, ws: wsTrain, space: setup.baselines ? space : nil, task: task,
+                                     labels: childSources)
+        } : nil
         // Each floor network's labels are cut at the median of its own test values (balanced
         // classes, no training seeds to render); the floor's metrics are the mean over the networks.
-        var floorScores: [[Double]] = [], floorValues: [[Double]] = [], floorThresholds: [Double] = []
-        if let floorSource, !floors.isEmpty {
+        var floorTests: [DomainSamples] = []
+        if floorSources.contains(where: { $0 != nil }) {
             for (k, floor) in floors.enumerated() {
                 let sampler = DomainSampler(generator: floor.generator, sampling: setup.sampling, batchSize: setup.batchSize)
-                let test = try timed("floor network \(k + 1) of \(floors.count): test samples (\(setup.testSeeds.count))") {
-                    try sampler.samples(seeds: setup.testSeeds, ws: wsTest, space: space, task: task, labels: floorSource)
-                }
-                let values = try test.labels.unwrapped()
-                floorScores.append(try model.scores(test.features.unwrapped()))
-                floorValues.append(values)
-                floorThresholds.append(try LatentModelTrainer.threshold(for: values))
+                floorTests.append(try timed("floor network \(k + 1) of \(floors.count): test samples (\(nTest))") {
+                    try sampler.samples(seeds: setup.testSeeds, ws: wsTest, space: space, task: task, labels: floorSources)
+                })
             }
-            conditions.append(evaluate(.floor, network: floors.map(\.source).joined(separator: ", "), model: model,
-                                       parts: zip(zip(floorScores, floorValues), floorThresholds).map { ($0.0, $0.1, $1) },
-                                       sets: sets))
         }
 
-        let examples = RankedExamples(seeds: setup.testSeeds, scores: childScores, labels: childTest.labels,
-                                      neutralScore: model.neutralScore, count: setup.examplesPerColumn)
-        let pictures = try timed("example pictures") {
-            try self.pictures(examples, ws: wsTest, parent: parentSampler, child: childSampler)
+        let sets = setup.bootstrap.indexSets(count: nTest)
+        var runs: [TransferRun] = []
+        for (k, attribute) in attributes.enumerated() {
+            let model = parentModels[k]
+            var notes: [String] = []
+            if !Set(setup.trainSeeds).isDisjoint(with: setup.testSeeds) {
+                notes.append("training and test seeds overlap: the test numbers are optimistic")
+            }
+            if childSources[k] == nil { notes.append("the child has no labels (give a CSV for the child's seeds): no transfer metrics") }
+            if setup.baselines, !floors.isEmpty, floorSources[k] == nil {
+                notes.append("a user's CSV cannot label a random network: no floor")
+            }
+            if case .direction = attribute.labels {
+                notes.append("W-direction labels depend on w alone, so every network has the same labels: this checks the model, not the alignment")
+            }
+            let parentScores = try model.scores(parentTest.features.unwrapped("parent features"))
+            let childScores = try model.scores(childTest.features.unwrapped("child features"))
+            let parentValues = try parentTest.labels[k].unwrapped("parent labels")
+            var conditions = [evaluate(.parent, network: parent.source, model: model, scores: parentScores,
+                                       values: parentValues, threshold: model.threshold, sets: sets)]
+            var ceilingModel: LatentModel?, ceilingScores: [Double]?
+            if let childSource = childSources[k], let childValues = childTest.labels[k], let childTrain,
+               let childTrainValues = childTrain.labels[k] {
+                conditions.append(evaluate(.transfer, network: child.source, model: model, scores: childScores, values: childValues,
+                                           threshold: try LatentModelTrainer.threshold(for: childTrainValues), sets: sets))
+                if setup.baselines {
+                    let trainer = LatentModelTrainer(task: task, space: space, l2: model.l2)
+                    let ceiling = try timed("child: training the ceiling model for '\(attribute.name)'") {
+                        try trainer.train(childTrain, values: childTrainValues, name: model.name + "-ceiling", attribute: model.attribute,
+                                          labels: childSource.description, sampling: setup.sampling,
+                                          source: NetworkDescription(source: child.source, generator: child.generator))
+                    }
+                    let scores = try ceiling.scores(childTest.features.unwrapped("child features"))
+                    conditions.append(evaluate(.ceiling, network: child.source, model: ceiling, scores: scores, values: childValues,
+                                               threshold: ceiling.threshold, sets: sets))
+                    ceilingModel = ceiling
+                    ceilingScores = scores
+                }
+            }
+            var floorScores: [[Double]] = [], floorValues: [[Double]] = []
+            if floorSources[k] != nil {
+                for test in floorTests {
+                    floorScores.append(try model.scores(test.features.unwrapped("floor features")))
+                    floorValues.append(try test.labels[k].unwrapped("floor labels"))
+                }
+                if !floorTests.isEmpty {
+                    let parts = try zip(floorScores, floorValues).map { ($0, $1, try LatentModelTrainer.threshold(for: $1)) }
+                    conditions.append(evaluate(.floor, network: floors.map(\.source).joined(separator: ", "), model: model,
+                                               parts: parts, sets: sets))
+                }
+            }
+
+            let examples = RankedExamples(seeds: setup.testSeeds, scores: childScores, labels: childTest.labels[k],
+                                          neutralScore: model.neutralScore, count: setup.examplesPerColumn)
+            let pictures = try timed("example pictures for '\(attribute.name)'") {
+                try self.pictures(examples, ws: wsTest, parent: parentSampler, child: childSampler)
+            }
+            let samples = setup.testSeeds.indices.map { i in
+                TestSample(seed: setup.testSeeds[i], parentScore: parentScores[i], parentLabel: parentValues[i],
+                           childScore: childScores[i], childLabel: childTest.labels[k]?[i], ceilingScore: ceilingScores?[i],
+                           floorScore: floorScores.first?[i], floorLabel: floorValues.first?[i])
+            }
+            let result = TransferResult(
+                attribute: attribute.name, task: task, space: space, modelName: model.name, labels: model.labels,
+                childLabels: childSources[k]?.description,
+                parent: NetworkDescription(source: parent.source, generator: parent.generator),
+                child: NetworkDescription(source: child.source, generator: child.generator),
+                floors: floorScores.isEmpty ? [] : floors.map { NetworkDescription(source: $0.source, generator: $0.generator) },
+                sampling: setup.sampling, trainingSeedCount: model.trainingSeeds.count, testSeedCount: nTest,
+                training: model.training, bootstrap: setup.bootstrap, conditions: conditions, examples: examples,
+                samples: samples, timings: [], notes: notes)
+            runs.append(TransferRun(result: result, model: model, ceilingModel: ceilingModel, pictures: pictures))
         }
-        let samples = setup.testSeeds.indices.map { i in
-            TestSample(seed: setup.testSeeds[i], parentScore: parentScores[i], parentLabel: parentValues[i],
-                       childScore: childScores[i], childLabel: childTest.labels?[i], ceilingScore: ceilingScores?[i],
-                       floorScore: floorScores.first?[i], floorLabel: floorValues.first?[i])
-        }
-        let result = TransferResult(
-            attribute: model.attribute, task: task, space: space, modelName: model.name, labels: model.labels,
-            childLabels: childSource?.description,
-            parent: NetworkDescription(source: parent.source, generator: parent.generator),
-            child: NetworkDescription(source: child.source, generator: child.generator),
-            floors: floors.map { NetworkDescription(source: $0.source, generator: $0.generator) },
-            sampling: setup.sampling, trainingSeedCount: model.trainingSeeds.count, testSeedCount: setup.testSeeds.count,
-            training: model.training, bootstrap: setup.bootstrap, conditions: conditions, examples: examples,
-            samples: samples, timings: timings, notes: notes)
-        return TransferRun(result: result, model: model, ceilingModel: ceilingModel, pictures: pictures)
+        // Every attribute shares the run's phases: each result carries the whole list.
+        for k in runs.indices { runs[k].result.timings = timings }
+        return runs
     }
 
     /// The metrics of one condition with their paired-bootstrap intervals, and its calibration.

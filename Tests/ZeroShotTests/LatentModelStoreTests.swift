@@ -16,13 +16,13 @@ final class LatentModelStoreTests: XCTestCase {
 
     func trainedModel(task: LatentTask = .classify) throws -> LatentModel {
         let parent = try TinyNetworks.named(seed: 1)
-        let setup = TinyNetworks.setup(attribute: "brightness", task: task, space: .wPlus(0...3), train: 60, test: 30)
+        let setup = TinyNetworks.setup(task: task, space: .wPlus(0...3), train: 60, test: 30)
         let sampler = DomainSampler(generator: parent.generator, sampling: setup.sampling)
         let ws = try setup.sampling.ws(seeds: setup.trainSeeds, mapping: parent.generator)
         let samples = try sampler.samples(seeds: setup.trainSeeds, ws: ws, space: setup.space, task: task,
-                                          labels: .measure(ImageMeasure(kind: .brightness)))
+                                          labels: [.measure(ImageMeasure(kind: .brightness))])
         return try LatentModelTrainer(task: task, space: setup.space, l2: 1e-3).train(
-            samples, name: LatentModelStore.name(attribute: "brightness", space: setup.space, task: task), attribute: "brightness",
+            samples, values: XCTUnwrap(samples.labels[0]), name: LatentModelStore.name(attribute: "brightness", space: setup.space, task: task), attribute: "brightness",
             labels: LabelSource.measure(ImageMeasure(kind: .brightness)).description, sampling: setup.sampling,
             source: NetworkDescription(source: parent.source, generator: parent.generator))
     }

@@ -16,12 +16,18 @@ enum TinyNetworks {
         NamedGenerator(source: "tiny-random:\(seed)", generator: try generator(seed: seed, wDim: wDim))
     }
 
-    static func setup(attribute: String = "attribute", task: LatentTask = .classify, space: LatentSpace = .w,
+    static func setup(task: LatentTask = .classify, space: LatentSpace = .w,
                       train: Int = 300, test: Int = 150, resolution: Int = 8, l2: Double = 1e-3) -> TransferSetup {
-        TransferSetup(attribute: attribute, modelName: "\(attribute)-\(space)", task: task, space: space,
+        TransferSetup(task: task, space: space,
                       trainSeeds: (0..<UInt32(train)).map { $0 }, testSeeds: (0..<UInt32(test)).map { 100_000 + $0 },
                       sampling: LatentSampling(analysisResolution: resolution), l2: l2,
                       bootstrap: Bootstrap(resamples: 200, seed: 7), examplesPerColumn: 2, calibrationBins: 5,
                       batchSize: 50)
     }
+
+    static func attribute(_ name: String, _ labels: LabelSource, childLabels: LabelSource? = nil) -> ZeroShotAttribute {
+        ZeroShotAttribute(name: name, modelName: name, labels: labels, childLabels: childLabels)
+    }
+
+    static let brightness = attribute("brightness", .measure(ImageMeasure(kind: .brightness)))
 }
