@@ -2,8 +2,9 @@ import StyleGAN
 
 /// How the semantic-alignment analysis renders and judges controls.
 public struct AlignmentSettings: Equatable, Sendable {
-    /// z = numpy RandomState(seed).randn(1, z_dim); each model maps them with its own mapping
-    /// network and w_avg, so each renders "its" image of the seed.
+    /// z = numpy RandomState(seed).randn(1, z_dim), mapped by the parent's mapping network (and
+    /// truncated toward the parent's w_avg): both models edit and render the very same ws, so
+    /// any difference between their effects comes from their synthesis networks.
     public var seeds: [UInt32]
     public var truncation: Truncation
     public var noise: NoiseMode
@@ -56,7 +57,7 @@ public struct AlignmentSettings: Equatable, Sendable {
         stride(from: 0, to: seeds.count, by: batchSize).map { seeds[$0..<min($0 + batchSize, seeds.count)] }
     }
 
-    /// ws of seeds through g's own mapping: [N, numWs, wDim].
+    /// ws of seeds through g's mapping: [N, numWs, wDim].
     func ws(_ seeds: ArraySlice<UInt32>, _ g: Generator) throws -> Tensor {
         let z = Tensor.seedLatents(Array(seeds), zDim: g.config.zDim)
         let c = g.config.cDim > 0 ? try g.classLabel(classIndex ?? -1, batch: seeds.count) : nil

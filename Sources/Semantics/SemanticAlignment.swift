@@ -33,8 +33,8 @@ public struct SemanticAlignment: Sendable {
         let total = batches.count * controls.count
         var done = 0
         for seeds in batches {
-            let passes = try [Pass(editor: parent, seeds: seeds, settings: settings),
-                              Pass(editor: child, seeds: seeds, settings: settings)]
+            let ws = try settings.ws(seeds, parent.generator)
+            let passes = try [Pass(editor: parent, ws: ws, settings: settings), Pass(editor: child, ws: ws, settings: settings)]
             // Unedited images per skip-image size, already reduced to the analysis size.
             var unedited: [[Int: Tensor]] = [[:], [:]]
             for layer in groups.keys.sorted() {
@@ -64,17 +64,17 @@ public struct SemanticAlignment: Sendable {
     }
 }
 
-/// One model's unedited latents for one batch of seeds.
+/// One model's unedited styles for one batch of ws.
 private struct Pass {
     let editor: StyleEditor
     let settings: AlignmentSettings
     let ws: Tensor
     let styles: StyleCodes
 
-    init(editor: StyleEditor, seeds: ArraySlice<UInt32>, settings: AlignmentSettings) throws {
+    init(editor: StyleEditor, ws: Tensor, settings: AlignmentSettings) throws {
         self.editor = editor
         self.settings = settings
-        ws = try settings.ws(seeds, editor.generator)
+        self.ws = ws
         styles = try editor.generator.styles(ws: ws)
     }
 
