@@ -36,6 +36,8 @@ public struct AlignmentReportBuilder {
         var cells: [ReportCell] = leadingAlerts.map { .alert($0.0, $0.1) }
         if comparison.weightsIdentical {
             cells.append(.alert(.warning, "The child's weights equal the parent's: fine-tuning changed nothing, or the same network was given twice. Every change in this report is zero."))
+        } else if let unrelated = try Self.unrelatedWeightsWarning(parent: parent.generator, child: child.generator) {
+            cells.append(.alert(.warning, unrelated))
         }
         cells.append(.prose(introduction))
         var appendix: [ReportCell] = []
@@ -61,8 +63,20 @@ public struct AlignmentReportBuilder {
             cells += appendix
         }
         return Report(title: "Where did fine-tuning change the network?",
-                      subtitle: "StyleAlign alignment report: \(Self.shortName(parent.source)) → \(Self.shortName(child.source))",
+                      subtitle: "StyleAlign alignment report: \(parent.shortName) → \(child.shortName)",
                       provenance: provenance(timings: timings), options: options, sectionTimings: timings, cells: cells)
+    }
+
+    /// Fine-tuning keeps a child's weights close to its parent's (cosine similarity near 1); two
+    /// networks trained apart have cosine near 0. Below this the pair is called unrelated.
+    public static let relatedCosine = 0.5
+
+    /// A warning when the two networks share the architecture but not the weights, e.g. when the
+    /// wrong parent was given: the analyses still run, but they describe two unrelated networks.
+    public static func unrelatedWeightsWarning(parent: Generator, child: Generator) throws -> String? {
+        let changes = try WeightChanges(parent: parent, child: child)
+        guard let cosine = changes.total.cosineSimilarity, cosine < relatedCosine else { return nil }
+        return "The child's weights are nearly unrelated to the parent's (cosine similarity \(String(format: "%.3f", cosine)) over all tensors, relative change \(Cells.percentText(changes.total.relativeChange))): it was probably not fine-tuned from this parent. The two networks share the architecture, so every analysis below runs, but they compare two independent networks rather than an aligned pair."
     }
 
     var introduction: String {
@@ -93,6 +107,4 @@ public struct AlignmentReportBuilder {
         ]
         return rows
     }
-
-    static func shortName(_ source: String) -> String { (source as NSString).lastPathComponent }
 }

@@ -35,26 +35,25 @@ public struct ComponentResetSection: ReportSection {
     func table(_ results: ResetResults, resolution: Int) -> Table {
         let d = results.childToParent
         var rows: [[TableCell]] = [
-            [.text("none (the child)"), .integer(0), Cells.distance(0), Cells.distance(d.pixel), Cells.distance(0),
+            [.text("none (the child)"), Cells.distance(0), Cells.distance(d.pixel), Cells.distance(0),
              Cells.distance(d.structure), Cells.percent(d.pixel > 0 ? 0 : nil)],
         ]
         for outcome in results.outcomes {
             let name = outcome.weightsUnchanged ? "\(outcome.target.title) (identical weights)" : outcome.target.title
-            rows.append([.text(name), .integer(outcome.target.names.count),
-                         Cells.distance(outcome.toChild.pixel), Cells.distance(outcome.toParent.pixel),
+            rows.append([.text(name), Cells.distance(outcome.toChild.pixel), Cells.distance(outcome.toParent.pixel),
                          Cells.distance(outcome.toChild.structure), Cells.distance(outcome.toParent.structure),
                          Cells.percent(results.gapClosed(outcome))])
         }
-        rows.append([.text("everything (the parent)"), .missing, Cells.distance(d.pixel), Cells.distance(0),
+        rows.append([.text("everything (the parent)"), Cells.distance(d.pixel), Cells.distance(0),
                      Cells.distance(d.structure), Cells.distance(0), Cells.percent(d.pixel > 0 ? 1 : nil)])
         let seeds = results.settings.seeds.count
         return Table(name: "reset-distances",
-                     caption: "Distances of the reset images to the child's and to the parent's, mean over \(seeds) seed\(seeds == 1 ? "" : "s") at \(resolution) × \(resolution) px, values clamped to [-1, 1] first. Rows: the group reset (first and last rows: the child and the parent themselves); columns: tensors reset, mean absolute pixel difference to the child and to the parent (0 = identical, 2 = opposite), the same after 8 × 8 box down-sampling (\"structure\": layout and colour masses without texture), and the share of the child–parent pixel distance closed, 1 − d(reset, parent) / d(child, parent), in %.",
-                     columns: [TableColumn("Reset"), TableColumn("Tensors", alignment: .right),
+                     caption: "Distances of the reset images to the child's and to the parent's, mean over \(seeds) seed\(seeds == 1 ? "" : "s") at \(resolution) × \(resolution) px, values clamped to [-1, 1] first. Rows: the group reset (first and last rows: the child and the parent themselves); columns: mean absolute pixel difference to the child and to the parent (0 = identical, 2 = opposite), the same after 8 × 8 box down-sampling (the structure distance: layout and colour masses without texture), and the share of the child–parent pixel distance closed, 1 − d(reset, parent) / d(child, parent), in %.",
+                     columns: [TableColumn("Reset"),
                                TableColumn("Pixel → child", alignment: .right),
                                TableColumn("Pixel → parent", alignment: .right),
-                               TableColumn("Structure → child", alignment: .right),
-                               TableColumn("Structure → parent", alignment: .right),
+                               TableColumn("8×8 → child", alignment: .right),
+                               TableColumn("8×8 → parent", alignment: .right),
                                TableColumn("Gap closed", alignment: .right, unit: "%")],
                      rows: rows)
     }

@@ -37,7 +37,6 @@ public struct ModelsSection: ReportSection {
         var rows: [[TableCell]] = [
             [.text("source"), .text(p.source), .text(c.source)],
             [.text("format"), .text(p.format), .text(c.format)],
-            [.text("SHA-256"), .text(p.sha256 ?? "–"), .text(c.sha256 ?? "–")],
         ]
         // Reader facts, matched by label; a fact only one reader found shows a dash on the other side.
         var labels: [String] = []
@@ -47,7 +46,7 @@ public struct ModelsSection: ReportSection {
             rows.append([.text(label), a.map(TableCell.text) ?? .missing, b.map(TableCell.text) ?? .missing])
         }
         return Table(name: "model-sources",
-                     caption: "Where each network comes from. Rows: source file, container format, SHA-256 of the file, and what the checkpoint reader found in it; columns: parent and child.",
+                     caption: "Where each network comes from (the SHA-256 of each file is in the provenance block). Rows: source file, container format, and what the checkpoint reader found in it; columns: parent and child.",
                      columns: [TableColumn("Property"), TableColumn("Parent"), TableColumn("Child")], rows: rows)
     }
 

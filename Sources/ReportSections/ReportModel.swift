@@ -1,3 +1,4 @@
+import Foundation
 import StyleGAN
 
 /// One network of the pair as the report presents it: the generator and where it came from.
@@ -22,6 +23,11 @@ public struct ReportModel {
         self.format = format
         self.details = details
         self.sha256 = sha256
+    }
+
+    /// The file name for files, "built-in parent" for built-in networks.
+    public var shortName: String {
+        sha256 == nil ? "built-in \(role)" : (source as NSString).lastPathComponent
     }
 
     /// One line: "NVIDIA network pickle, 32 px skip, 8 ws, 128 max channels".

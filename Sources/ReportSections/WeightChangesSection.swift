@@ -32,9 +32,11 @@ public struct WeightChangesSection: ReportSection {
     func keyFigures(_ changes: WeightChanges) -> [KeyFigure] {
         var figures = [KeyFigure(label: "Whole network", value: Cells.percentText(changes.total.relativeChange),
                                  note: "relative L2 change, all tensors")]
-        if let top = changes.components.max(by: { ($0.summary.relativeChange ?? 0) < ($1.summary.relativeChange ?? 0) }) {
-            figures.append(KeyFigure(label: "Largest change: \(top.component.title)",
-                                     value: Cells.percentText(top.summary.relativeChange), note: "relative L2 change"))
+        let total = changes.total.differenceSquaredNorm
+        if total > 0, let most = changes.components.max(by: { $0.summary.differenceSquaredNorm < $1.summary.differenceSquaredNorm }) {
+            figures.append(KeyFigure(label: "Most of the change: \(most.component.title)",
+                                     value: Cells.percentText(most.summary.differenceSquaredNorm / total),
+                                     note: "share of Σ‖Δ‖²; relative change \(Cells.percentText(most.summary.relativeChange))"))
         }
         if let mapping = changes.summary(of: .mapping) {
             figures.append(KeyFigure(label: "Mapping network", value: Cells.percentText(mapping.relativeChange),
@@ -87,15 +89,13 @@ public struct WeightChangesSection: ReportSection {
 
     func tensorTable(_ changes: WeightChanges) -> Table {
         Table(name: "tensor-changes",
-              caption: "Every parameter tensor, in NVIDIA order. Rows: tensors by NVIDIA parameter name; columns: shape, component, block resolution, ‖θp‖, ‖θc − θp‖, relative change ‖θc − θp‖/‖θp‖ in %, cosine similarity. A dash: undefined (a zero tensor).",
-              columns: [TableColumn("Tensor"), TableColumn("Shape"), TableColumn("Component"),
-                        TableColumn("Res.", alignment: .right), TableColumn("‖θp‖", alignment: .right),
+              caption: "Every parameter tensor, in NVIDIA order (the block resolution is in the name). Rows: tensors by NVIDIA parameter name (their shapes follow from the architecture table); columns: component, ‖θp‖, ‖θc − θp‖, relative change ‖θc − θp‖/‖θp‖ in %, cosine similarity (±1 for scalars). A dash: undefined (a zero tensor).",
+              columns: [TableColumn("Tensor"), TableColumn("Component"), TableColumn("‖θp‖", alignment: .right),
                         TableColumn("‖Δ‖", alignment: .right),
                         TableColumn("Relative change", alignment: .right, unit: "%"),
                         TableColumn("Cosine", alignment: .right)],
               rows: changes.tensors.map { t in
-                  [.text(t.name), .text(t.shape.map(String.init).joined(separator: "×")), .text(t.component.title),
-                   t.resolution.map(TableCell.integer) ?? .missing, Cells.distance(t.summary.parentNorm),
+                  [.text(t.name), .text(t.component.title), Cells.distance(t.summary.parentNorm),
                    Cells.distance(t.summary.differenceNorm), Cells.percent(t.relativeChange), Cells.cosine(t.cosineSimilarity)]
               })
     }

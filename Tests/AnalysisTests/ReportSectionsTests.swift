@@ -81,3 +81,13 @@ final class ReportSectionsTests: XCTestCase {
         XCTAssertTrue(finding.contains("This is the pattern the StyleAlign paper reports"), finding)
     }
 }
+
+final class UnrelatedPairTests: XCTestCase {
+    func testUnrelatedWeightsGetAWarningAndFineTunedOnesDoNot() throws {
+        let (p, c) = try TinyPairs.unrelated()
+        let text = try AlignmentReportBuilder.unrelatedWeightsWarning(parent: p, child: c)
+        XCTAssertTrue(text?.hasPrefix("The child's weights are nearly unrelated to the parent's") == true, text ?? "no warning")
+        let (q, d) = try TinyPairs.perturbed([.convWeight, .affine, .mapping], by: 0.3)
+        XCTAssertNil(try AlignmentReportBuilder.unrelatedWeightsWarning(parent: q, child: d))
+    }
+}
