@@ -9,13 +9,11 @@ public struct Activation: Equatable, Sendable {
         data = [Float](repeating: 0, count: channels * batch * height * width)
     }
 
-    /// Storage every element of which the caller overwrites: skips the zero fill, which costs a
-    /// full write pass over hundreds of MB at 1024 px.
-    init(uninitializedChannels channels: Int, batch: Int, height: Int, width: Int) {
+    /// Storage from `pool` that the caller overwrites completely (no zero fill: that would be a
+    /// full write pass over hundreds of MB at 1024 px).
+    init(uninitializedChannels channels: Int, batch: Int, height: Int, width: Int, pool: ActivationPool) {
         self.channels = channels; self.batch = batch; self.height = height; self.width = width
-        data = [Float](unsafeUninitializedCapacity: channels * batch * height * width) { _, count in
-            count = channels * batch * height * width
-        }
+        data = pool.take(channels * batch * height * width)
     }
 
     var plane: Int { height * width }
@@ -46,3 +44,4 @@ public struct Activation: Equatable, Sendable {
         return Tensor(shape: [batch, channels, height, width], data: out)
     }
 }
+

@@ -8,6 +8,7 @@ struct SynthesisNetwork {
     enum Step {
         case conv(SynthesisLayer, blockStart: Bool, resnetShortcut: ResnetShortcut?)
         case torgb(ToRGBLayer, upsampleImage: Bool)
+
     }
 
     let config: GeneratorConfig
@@ -58,31 +59,32 @@ struct SynthesisNetwork {
     private func run(_ state: inout SynthesisState, layer l: Int, styles: StyleCodes, noise: NoiseMode,
                      noiseSeed: UInt32, workspace: ConvWorkspace) {
         let s = styles.layers[l].data
+        let pool = workspace.activations
         switch steps[l] {
         case let .conv(layer, blockStart, shortcut):
             let x = state.x ?? constActivation(batch: styles.batch)
-            if blockStart { state.blockInput = x }
+            // Only the resnet shortcut needs the block's input once conv0 has run.
+            if blockStart, config.architecture == .resnet { state.blockInput = x }
             var y = layer(x, styles: s, noise: noise, noiseSeed: noiseSeed &+ UInt32(l) &* 7919, workspace: workspace)
             if let shortcut, let input = state.blockInput {
                 let skip = shortcut(input)
                 for i in 0..<y.data.count { y.data[i] += skip.data[i] }
             }
+            if let old = state.x { state.x = nil; pool.recycle(old.data) }
             state.x = y
         case let .torgb(layer, upsampleImage):
             guard let x = state.x else { break }
-            let y = layer(x, styles: s)
-            if var img = state.image {
-                if upsampleImage {
-                    img.data = upsample2x(img.data, planes: img.channels * img.batch, height: img.height, width: img.width)
-                    img.height *= 2; img.width *= 2
-                }
-                for i in 0..<img.data.count { img.data[i] += y.data[i] }
-                state.image = img
-            } else {
-                state.image = y
-            }
+            let image = layer(x, styles: s, adding: state.image, upsample: upsampleImage, workspace: workspace)
+            if let old = state.image { state.image = nil; pool.recycle(old.data) }
+            state.image = image
         }
         state.nextLayer = l + 1
+    }
+
+    /// Gives the maps of a finished pass back to the pool for the next call.
+    func recycle(_ state: inout SynthesisState) {
+        for a in [state.x, state.image, state.blockInput].compactMap({ $0 }) { workspaces.activations.recycle(a.data) }
+        state = SynthesisState()
     }
 
     func constActivation(batch n: Int) -> Activation {

@@ -22,6 +22,7 @@ extension Generator {
             timings.append(LayerTiming(layer: layer, upsampling: layer.name.hasSuffix(".conv0"), seconds: seconds))
         }
         guard let image = state.image else { throw EngineError("synthesis produced no image") }
+        defer { synthesisNetwork.recycle(&state) }
         return (image.nchw, timings)
     }
 }

@@ -37,9 +37,10 @@ final class FastKernelTests: XCTestCase {
         let layer = SynthesisLayer(name: "l", parameters: params, resolution: r, up: up, gain: 1, clamp: clamp)
         let w = params["l.weight"]!
         let input = Activation(nchw: x)
-        var output = Activation(uninitializedChannels: c.outChannels, batch: c.batch, height: r, width: r)
-        let demod = layer.demodulation(s.data, batch: c.batch)
         let workspace = ConvWorkspace.single()
+        var output = Activation(uninitializedChannels: c.outChannels, batch: c.batch, height: r, width: r,
+                                pool: workspace.activations)
+        let demod = layer.demodulation(s.data, batch: c.batch)
         ConvEpilogue.withEpilogue(outChannels: c.outChannels, demod: demod, bias: layer.bias,
                                   noise: layer.noiseMaps(.const, batch: c.batch, seed: 0),
                                   gain: Float(2).squareRoot(), clamp: clamp) { epilogue in
@@ -81,6 +82,7 @@ final class FastKernelTests: XCTestCase {
         Case(inChannels: 5, outChannels: 13, inputSize: 16, batch: 3),
         Case(inChannels: 1, outChannels: 2, inputSize: 32, batch: 1),
         Case(inChannels: 17, outChannels: 33, inputSize: 16, batch: 2),
+        Case(inChannels: 3, outChannels: 4, inputSize: 64, batch: 2),   // Winograd rows with inner tile groups
     ]
 
     func testIm2ColConv() {

@@ -19,6 +19,25 @@ final class SynthesisControlTests: XCTestCase {
         }
     }
 
+    func testSavedStateSurvivesLaterPasses() throws {
+        // The engine reuses activation storage between passes; a state handed to the caller must
+        // keep its values while other passes run.
+        // 16 channels at 64 px, batch 2: the last maps are big enough to be pooled.
+        let config = GeneratorConfig(zDim: 11, wDim: 9, mappingLayers: 2, resolution: 64, channelBase: 1024,
+                                     channelMax: 16, convClamp: 0.6, numFP16Res: 0)
+        let g = try Generator(config: config, parameters: RandomInit.parameters(config: config, seed: 3))
+        let styles = try g.styles(ws: g.mapping(z: TestNetworks.latents(2, 11, seed: 6)))
+        let other = try g.styles(ws: g.mapping(z: TestNetworks.latents(2, 11, seed: 7)))
+        let full = try g.synthesis(styles: styles)
+        for l in [5, g.layout.layers.count - 1] {
+            let state = try g.state(before: l, styles: styles)
+            _ = try g.synthesis(styles: other)
+            XCTAssertEqual(try g.resume(from: state, styles: styles), full, "resuming at layer \(l) after other passes")
+            _ = try g.resume(from: state, styles: other)
+            XCTAssertEqual(try g.resume(from: state, styles: styles), full, "resuming twice from layer \(l)")
+        }
+    }
+
     func testEditAtLayerLeavesEarlierLayersAlone() throws {
         // Resuming from the unedited state with edited styles equals a full pass with the edit.
         let (g, _) = try TestNetworks.pair(TestNetworks.config(resolution: 32))

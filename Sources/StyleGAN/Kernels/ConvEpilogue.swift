@@ -37,23 +37,19 @@ struct ConvEpilogue {
     }
 
     /// Demodulation coefficient of channel o in sample n.
-    @inline(__always) func d(o: Int, n: Int) -> Float { demod[n * outChannels + o] }
+    @inline(always) func d(o: Int, n: Int) -> Float { demod[n * outChannels + o] }
 
     /// The noise map of sample n from pixel `pixel` on, or nil.
-    @inline(__always) func noiseRow(n: Int, pixel: Int) -> UnsafePointer<Float>? {
+    @inline(always) func noiseRow(n: Int, pixel: Int) -> UnsafePointer<Float>? {
         noise.map { $0 + n * noiseSampleStride + pixel }
     }
 
     /// The part after the demodulation and noise: bias, lrelu · gain, clamp.
-    @inline(__always) func activate(_ v: Vec8, bias b: Float) -> Vec8 {
-        // Masked selects rather than pointwiseMin/Max, which are not inlined and cost a call per vector.
-        let u = v + Vec8(repeating: b)
-        let a = u.replacing(with: u * 0.2, where: u .< 0) * Vec8(repeating: gain)
-        let hi = Vec8(repeating: clamp), lo = Vec8(repeating: -clamp)
-        return a.replacing(with: hi, where: a .> hi).replacing(with: lo, where: a .< lo)
+    @inline(always) func activate(_ v: Vec8, bias b: Float) -> Vec8 {
+        biasLeakyReLUClamp(v, bias: Vec8(repeating: b), gain: Vec8(repeating: gain), clamp: Vec8(repeating: clamp))
     }
 
-    @inline(__always) func activate(_ v: Float, bias b: Float) -> Float {
+    @inline(always) func activate(_ v: Float, bias b: Float) -> Float {
         let u = v + b
         return min(max(max(u, u * 0.2) * gain, -clamp), clamp)
     }
@@ -76,4 +72,12 @@ struct ConvEpilogue {
             while k < count { row[k] = activate(row[k] * dv, bias: b); k += 1 }
         }
     }
+}
+
+/// lrelu(v + bias) · gain clamped to ±clamp, eight values at once.
+@inline(always) func biasLeakyReLUClamp(_ v: Vec8, bias: Vec8, gain: Vec8, clamp: Vec8) -> Vec8 {
+    // Masked selects rather than pointwiseMin/Max, which are not inlined either.
+    let u = v + bias
+    let a = u.replacing(with: u * 0.2, where: u .< 0) * gain
+    return a.replacing(with: clamp, where: a .> clamp).replacing(with: -clamp, where: a .< -clamp)
 }

@@ -29,13 +29,15 @@ final class ScratchBuffer {
     }
 }
 
-/// Scratch buffers of one synthesis call: a few per worker and a few shared by all workers.
+/// Scratch buffers of one synthesis call, a few per worker, and the network's activation storage.
 final class ConvWorkspace {
+    let activations: ActivationPool
+    init(activations: ActivationPool) { self.activations = activations }
+
     /// What a kernel keeps in a buffer; each names one buffer per worker (or one shared).
     enum Slot: Int, CaseIterable { case input, product, rows }
 
     private var perWorker: [[ScratchBuffer]] = []
-    private var shared: [ScratchBuffer] = Slot.allCases.map { _ in ScratchBuffer() }
 
     /// Must be called outside parallel regions, before workers use `buffer(_:worker:)`.
     func prepare(workers: Int) {
@@ -43,17 +45,18 @@ final class ConvWorkspace {
     }
 
     func buffer(_ slot: Slot, worker: Int) -> ScratchBuffer { perWorker[worker][slot.rawValue] }
-    func shared(_ slot: Slot) -> ScratchBuffer { shared[slot.rawValue] }
 }
 
-/// Workspaces kept between calls. Concurrent synthesis calls each take their own.
+/// Workspaces kept between calls. Concurrent synthesis calls each take their own; all share the
+/// activation pool.
 final class WorkspacePool: @unchecked Sendable {
     private let lock = NSLock()
     private var idle: [ConvWorkspace] = []
+    let activations = ActivationPool()
 
     func withWorkspace<T>(_ body: (ConvWorkspace) throws -> T) rethrows -> T {
         lock.lock()
-        let ws = idle.popLast() ?? ConvWorkspace()
+        let ws = idle.popLast() ?? ConvWorkspace(activations: activations)
         lock.unlock()
         defer { lock.lock(); idle.append(ws); lock.unlock() }
         ws.prepare(workers: EngineThreads.count)
@@ -64,7 +67,7 @@ final class WorkspacePool: @unchecked Sendable {
 extension ConvWorkspace {
     /// A workspace ready for `EngineThreads.count` workers (for running one layer alone).
     static func single() -> ConvWorkspace {
-        let ws = ConvWorkspace()
+        let ws = ConvWorkspace(activations: ActivationPool())
         ws.prepare(workers: EngineThreads.count)
         return ws
     }

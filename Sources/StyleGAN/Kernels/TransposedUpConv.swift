@@ -1,5 +1,3 @@
-import Foundation
-
 /// The up-sampling 3x3 conv of a synthesis block (conv0), computed as NVIDIA's fast path does:
 /// a stride-2 transposed conv (9·O·I multiply-adds per input pixel, a quarter of what four
 /// sub-pixel 3x3 kernels cost) followed by the [1,3,3,1] FIR with gain 4 and pad 1.
@@ -22,6 +20,9 @@ func transposedUpConv3x3(_ op: ConvOperands, weight: UnsafePointer<Float>, works
     let totalIn = op.inputColumns, totalRows = batch * h
     let plan = ConvPlan(totalRows: totalRows, rowWidth: w, outChannels: outChannels,
                         bandColumns: bandColumns ?? max(256, (1 << 18) / max(1, 9 * min(outChannels, 64))))
+    // The GEMM output T is a ring of capRows input rows (row r in slot r % capRows): a band of
+    // output rows needs its own input rows plus one above and one below, which the previous band
+    // already computed.
     let capRows = plan.bandRows + 2
     let rowStride = w + 16     // a G row: w values, zeros at -1 and w, room for vector loads
     parallelTasks(plan.items) { t, worker in
@@ -30,39 +31,30 @@ func transposedUpConv3x3(_ op: ConvOperands, weight: UnsafePointer<Float>, works
         let products = workspace.buffer(.product, worker: worker).reserve(m * ldT)
         let inputs = workspace.buffer(.input, worker: worker).reserve(inChannels * capRows * w)
         let scratch = workspace.buffer(.rows, worker: worker).reserve(7 * rowStride)
-        let zeros = scratch + 6 * rowStride
-        zeros.update(repeating: 0, count: rowStride)
-        let g = (0..<6).map { scratch + $0 * rowStride + 8 }   // G rows, index -1 ... w valid
-        for r in g { r[-1] = 0; r[w] = 0 }
-        // products holds T for global input rows [tLo, tHi).
-        var tLo = max(0, rows.lowerBound - 1), tHi = tLo
+        let zeros = UnsafePointer(scratch + 6 * rowStride)
+        scratch.update(repeating: 0, count: 7 * rowStride)   // G rows keep zeros at -1 and w
+        func g(_ k: Int) -> UnsafeMutablePointer<Float> { scratch + k * rowStride + 8 }
+        var computed = max(0, rows.lowerBound - 1)   // T holds rows below this (the last capRows of them)
         var m0 = rows.lowerBound
         while m0 < rows.upperBound {
             let m1 = min(rows.upperBound, m0 + plan.bandRows)
-            let needLo = max(0, m0 - 1), needHi = min(totalRows, m1 + 1)
-            if needLo > tLo {
-                // Keep the rows the next band shares with this one (at most two).
-                let keep = max(0, tHi - needLo)
-                if keep > 0 {
-                    for r in 0..<m {
-                        let row = products + r * ldT
-                        memmove(row, row + (needLo - tLo) * w, keep * w * MemoryLayout<Float>.stride)
-                    }
-                }
-                tLo = needLo
-                tHi = needLo + keep
-            }
-            if needHi > tHi {
-                let newRows = needHi - tHi, n = newRows * w
+            let needHi = min(totalRows, m1 + 1)
+            if needHi > computed {
+                let n = (needHi - computed) * w
                 for i in 0..<inChannels {
-                    for r in tHi..<needHi {
+                    for r in computed..<needHi {
                         let s = styles[(r / h) * inChannels + i]
-                        scaledCopy(x + i * totalIn + r * w, inputs + i * n + (r - tHi) * w, count: w, scale: s)
+                        scaledCopy(x + i * totalIn + r * w, inputs + i * n + (r - computed) * w, count: w, scale: s)
                     }
                 }
-                sgemm(m: m, n: n, k: inChannels, a: weight + channels.lowerBound * 9 * inChannels, lda: inChannels,
-                      b: inputs, ldb: n, c: products + (tHi - tLo) * w, ldc: ldT)
-                tHi = needHi
+                var r = computed
+                while r < needHi {     // one GEMM per contiguous run of ring slots
+                    let slot = r % capRows, count = min(needHi - r, capRows - slot)
+                    sgemm(m: m, n: count * w, k: inChannels, a: weight + channels.lowerBound * 9 * inChannels,
+                          lda: inChannels, b: inputs + (r - computed) * w, ldb: n, c: products + slot * w, ldc: ldT)
+                    r += count
+                }
+                computed = needHi
             }
             for o in channels {
                 let taps = products + (o - channels.lowerBound) * 9 * ldT
@@ -71,17 +63,17 @@ func transposedUpConv3x3(_ op: ConvOperands, weight: UnsafePointer<Float>, works
                     // Stream of tap (a, b) at input row p + dr, or zeros outside the sample.
                     func stream(_ a: Int, _ b: Int, _ dr: Int) -> UnsafePointer<Float> {
                         let pr = p + dr
-                        guard pr >= 0, pr < h else { return UnsafePointer(zeros) }
-                        return UnsafePointer(taps + (a * 3 + b) * ldT + (row + dr - tLo) * w)
+                        guard pr >= 0, pr < h else { return zeros }
+                        return UnsafePointer(taps + (a * 3 + b) * ldT + ((row + dr) % capRows) * w)
                     }
                     for b in 0..<3 {
                         upPhases(stream(0, b, 0), stream(0, b, 1), stream(1, b, -1), stream(1, b, 0), stream(1, b, 1),
-                                 stream(2, b, -1), stream(2, b, 0), count: w, even: g[b], odd: g[3 + b])
+                                 stream(2, b, -1), stream(2, b, 0), count: w, even: g(b), odd: g(3 + b))
                     }
                     let plane = 4 * h * w, outRow = y + o * batch * plane + n * plane + 2 * p * 2 * w
-                    finishUpRow(g[0], g[1], g[2], width: w, out: outRow, epilogue: epilogue, o: o, n: n,
+                    finishUpRow(g(0), g(1), g(2), width: w, out: outRow, epilogue: epilogue, o: o, n: n,
                                 pixel: 2 * p * 2 * w)
-                    finishUpRow(g[3], g[4], g[5], width: w, out: outRow + 2 * w, epilogue: epilogue, o: o, n: n,
+                    finishUpRow(g(3), g(4), g(5), width: w, out: outRow + 2 * w, epilogue: epilogue, o: o, n: n,
                                 pixel: (2 * p + 1) * 2 * w)
                 }
             }
@@ -94,7 +86,7 @@ private let tapNear: Float = 0.75, tapFar: Float = 0.25
 
 /// The vertical pass: streams S_a at rows m-1, m, m+1 (s0m = S0[m], s0p = S0[m+1], s1n = S1[m-1],
 /// ...) -> the two output phases y[2m] (even) and y[2m+1] (odd), `count` values each.
-@inline(__always)
+@inline(never)
 private func upPhases(_ s0m: UnsafePointer<Float>, _ s0p: UnsafePointer<Float>, _ s1n: UnsafePointer<Float>,
                       _ s1m: UnsafePointer<Float>, _ s1p: UnsafePointer<Float>, _ s2n: UnsafePointer<Float>,
                       _ s2m: UnsafePointer<Float>, count: Int,
@@ -117,7 +109,7 @@ private func upPhases(_ s0m: UnsafePointer<Float>, _ s0p: UnsafePointer<Float>, 
 
 /// The horizontal pass and the epilogue for one output row of 2·width pixels: g0, g1, g2 are
 /// the vertically filtered rows of taps b = 0, 1, 2 (zeros at index -1 and width).
-@inline(__always)
+@inline(never)
 private func finishUpRow(_ g0: UnsafeMutablePointer<Float>, _ g1: UnsafeMutablePointer<Float>,
                          _ g2: UnsafeMutablePointer<Float>, width w: Int, out: UnsafeMutablePointer<Float>,
                          epilogue e: ConvEpilogue, o: Int, n: Int, pixel: Int) {

@@ -21,7 +21,7 @@ struct WinogradWeights {
         let oi = outChannels * inChannels
         var u = [Float](repeating: 0, count: 16 * oi)
         // Per axis G g = (g0, (g0 + g1 + g2)/2, (g0 - g1 + g2)/2, g2).
-        @inline(__always) func transform(_ g0: Float, _ g1: Float, _ g2: Float) -> SIMD4<Float> {
+        @inline(always) func transform(_ g0: Float, _ g1: Float, _ g2: Float) -> SIMD4<Float> {
             SIMD4(g0, (g0 + g1 + g2) * 0.5, (g0 - g1 + g2) * 0.5, g2)
         }
         w.data.withUnsafeBufferPointer { wp in u.withUnsafeMutableBufferPointer { up in
@@ -51,13 +51,17 @@ func winogradConv3x3(_ op: ConvOperands, u: UnsafePointer<Float>, workspace: Con
     let totalIn = op.inputColumns, plane = h * w
     let plan = ConvPlan(totalRows: tileRows, rowWidth: tilesPerRow, outChannels: outChannels,
                         bandColumns: bandColumns ?? max(128, (1 << 16) / (inChannels + min(outChannels, 128))))
-    let padded = w + 2 + 16     // a scaled input row with a zero column on each side
     parallelTasks(plan.items) { t, worker in
         let (rows, channels) = plan.item(t)
         let capCols = plan.bandRows * tilesPerRow
-        let v = workspace.buffer(.input, worker: worker).reserve(16 * inChannels * capCols)
-        let m = workspace.buffer(.product, worker: worker).reserve(16 * channels.count * capCols)
-        let patch = workspace.buffer(.rows, worker: worker).reserve(4 * padded)
+        // The 16 planes of V and M sit one cache line off a power-of-two stride, so the 16 streams
+        // of a transform do not all map to the same L1 set.
+        let vStride = inChannels * capCols + 16, mStride = channels.count * capCols + 16
+        let v = workspace.buffer(.input, worker: worker).reserve(16 * vStride)
+        let m = workspace.buffer(.product, worker: worker).reserve(16 * mStride)
+        let scratch = workspace.buffer(.rows, worker: worker).reserve(w + 32 + 4 * 24)
+        let zeros = UnsafePointer(scratch), edges = scratch + w + 32
+        scratch.update(repeating: 0, count: w + 32)
         var t0 = rows.lowerBound
         while t0 < rows.upperBound {
             let band = t0..<min(rows.upperBound, t0 + plan.bandRows)
@@ -65,32 +69,26 @@ func winogradConv3x3(_ op: ConvOperands, u: UnsafePointer<Float>, workspace: Con
             for i in 0..<inChannels {
                 for gt in band {
                     let n = gt / (h / 2), ty = gt - n * (h / 2)
-                    let s = styles[n * inChannels + i]
-                    for r in 0..<4 {
-                        let row = patch + r * padded, sy = 2 * ty - 1 + r
-                        if sy < 0 || sy >= h {
-                            row.update(repeating: 0, count: w + 2)
-                        } else {
-                            row[0] = 0
-                            scaledCopy(x + i * totalIn + n * plane + sy * w, row + 1, count: w, scale: s)
-                            row[w + 1] = 0
-                        }
+                    let base = x + i * totalIn + n * plane
+                    func row(_ r: Int) -> UnsafePointer<Float> {
+                        let sy = 2 * ty - 1 + r
+                        return sy >= 0 && sy < h ? base + sy * w : zeros
                     }
-                    winogradInputRow(patch, rowStride: padded, tiles: tilesPerRow,
-                                     out: v + i * cols + (gt - band.lowerBound) * tilesPerRow, planeStride: inChannels * cols)
+                    winogradInputRow(row(0), row(1), row(2), row(3), width: w, scale: styles[n * inChannels + i],
+                                     edges: edges, out: v + i * cols + (gt - band.lowerBound) * tilesPerRow,
+                                     planeStride: vStride)
                 }
             }
             for xi in 0..<16 {
                 sgemm(m: channels.count, n: cols, k: inChannels,
                       a: u + (xi * outChannels + channels.lowerBound) * inChannels, lda: inChannels,
-                      b: v + xi * inChannels * cols, ldb: cols,
-                      c: m + xi * channels.count * cols, ldc: cols)
+                      b: v + xi * vStride, ldb: cols, c: m + xi * mStride, ldc: cols)
             }
             for o in channels {
                 let mo = m + (o - channels.lowerBound) * cols
                 for gt in band {
                     let n = gt / (h / 2), ty = gt - n * (h / 2)
-                    winogradOutputRow(mo + (gt - band.lowerBound) * tilesPerRow, planeStride: channels.count * cols,
+                    winogradOutputRow(mo + (gt - band.lowerBound) * tilesPerRow, planeStride: mStride,
                                       tiles: tilesPerRow, out: y + o * totalIn + n * plane + 2 * ty * w, width: w,
                                       epilogue: epilogue, o: o, n: n, pixel: 2 * ty * w)
                 }
@@ -100,43 +98,63 @@ func winogradConv3x3(_ op: ConvOperands, u: UnsafePointer<Float>, workspace: Con
     }
 }
 
-/// Input transform of one row of tiles: patch holds the four padded input rows (column c of
-/// the image at index c + 1); writes V[ξ] for every tile to out + ξ·planeStride + tile.
-@inline(__always)
-private func winogradInputRow(_ patch: UnsafeMutablePointer<Float>, rowStride: Int, tiles: Int,
-                              out: UnsafeMutablePointer<Float>, planeStride: Int) {
+/// Input transform of one row of tiles, V = s · Bᵀ d B for every tile, written to
+/// out + ξ·planeStride + tile. r0 ... r3 are the four input rows (2ty-1 ... 2ty+2; zeros outside
+/// the image). Eight tiles at a time read columns 2tx-1 ... 2tx+16; the first and last groups
+/// go through `edges` (4 x 24 floats), where the zero columns -1 and W are filled in.
+@inline(never)
+private func winogradInputRow(_ r0: UnsafePointer<Float>, _ r1: UnsafePointer<Float>, _ r2: UnsafePointer<Float>,
+                              _ r3: UnsafePointer<Float>, width w: Int, scale: Float,
+                              edges: UnsafeMutablePointer<Float>, out: UnsafeMutablePointer<Float>, planeStride: Int) {
+    let s = Vec8(repeating: scale)
+    let tiles = w / 2
     var tx = 0
     while tx < tiles {
-        // r[u][v]: the column transform of patch row u for eight tiles.
-        var r = (Vec8(), Vec8(), Vec8(), Vec8(), Vec8(), Vec8(), Vec8(), Vec8(),
-                 Vec8(), Vec8(), Vec8(), Vec8(), Vec8(), Vec8(), Vec8(), Vec8())
-        withUnsafeMutableBytes(of: &r) { raw in
-            let rv = raw.baseAddress!.assumingMemoryBound(to: Vec8.self)
-            for row in 0..<4 {
-                let p = UnsafeRawPointer(patch + row * rowStride + 2 * tx)
-                let a = p.loadUnaligned(as: SIMD16<Float>.self)
-                let b = p.loadUnaligned(fromByteOffset: 8, as: SIMD16<Float>.self)
-                let d0 = a.evenHalf, d1 = a.oddHalf, d2 = b.evenHalf, d3 = b.oddHalf
-                rv[row * 4] = d0 - d2
-                rv[row * 4 + 1] = d1 + d2
-                rv[row * 4 + 2] = d2 - d1
-                rv[row * 4 + 3] = d1 - d3
+        let first = 2 * tx - 1
+        if tx == 0 || tx + 8 == tiles {
+            @inline(always) func fill(_ e: UnsafeMutablePointer<Float>, _ r: UnsafePointer<Float>) {
+                for c in 0..<18 {
+                    let col = first + c
+                    e[c] = col >= 0 && col < w ? r[col] : 0
+                }
             }
-            for col in 0..<4 {
-                let r0 = rv[col], r1 = rv[4 + col], r2 = rv[8 + col], r3 = rv[12 + col]
-                store8(r0 - r2, out + col * planeStride + tx)
-                store8(r1 + r2, out + (4 + col) * planeStride + tx)
-                store8(r2 - r1, out + (8 + col) * planeStride + tx)
-                store8(r1 - r3, out + (12 + col) * planeStride + tx)
-            }
+            fill(edges, r0); fill(edges + 24, r1); fill(edges + 48, r2); fill(edges + 72, r3)
+            inputTiles8(edges, edges + 24, edges + 48, edges + 72, scale: s, out: out + tx, planeStride: planeStride)
+        } else {
+            inputTiles8(r0 + first, r1 + first, r2 + first, r3 + first, scale: s, out: out + tx, planeStride: planeStride)
         }
         tx += 8
     }
 }
 
+/// Eight tiles whose 4x4 patches start at p0 ... p3 (one pointer per patch row, 18 columns read).
+@inline(always)
+private func inputTiles8(_ p0: UnsafePointer<Float>, _ p1: UnsafePointer<Float>, _ p2: UnsafePointer<Float>,
+                         _ p3: UnsafePointer<Float>, scale s: Vec8, out: UnsafeMutablePointer<Float>, planeStride: Int) {
+    // Bᵀ along a patch row: columns (d0 - d2, d1 + d2, d2 - d1, d1 - d3), tile j's d_v at column 2j + v.
+    @inline(always) func rowTransform(_ p: UnsafePointer<Float>) -> (Vec8, Vec8, Vec8, Vec8) {
+        let a = UnsafeRawPointer(p).loadUnaligned(as: SIMD16<Float>.self)
+        let b = UnsafeRawPointer(p + 2).loadUnaligned(as: SIMD16<Float>.self)
+        let d0 = a.evenHalf, d1 = a.oddHalf, d2 = b.evenHalf, d3 = b.oddHalf
+        return (d0 - d2, d1 + d2, d2 - d1, d1 - d3)
+    }
+    let a = rowTransform(p0), b = rowTransform(p1), c = rowTransform(p2), d = rowTransform(p3)
+    // Bᵀ down the columns; ξ = 4·u + v.
+    @inline(always) func column(_ v: Int, _ x0: Vec8, _ x1: Vec8, _ x2: Vec8, _ x3: Vec8) {
+        store8((x0 - x2) * s, out + v * planeStride)
+        store8((x1 + x2) * s, out + (4 + v) * planeStride)
+        store8((x2 - x1) * s, out + (8 + v) * planeStride)
+        store8((x1 - x3) * s, out + (12 + v) * planeStride)
+    }
+    column(0, a.0, b.0, c.0, d.0)
+    column(1, a.1, b.1, c.1, d.1)
+    column(2, a.2, b.2, c.2, d.2)
+    column(3, a.3, b.3, c.3, d.3)
+}
+
 /// Output transform of one row of tiles of channel o fused with the epilogue: M[ξ] of tile tx at
 /// mo + ξ·planeStride + tx -> output rows 2ty and 2ty+1 (out, out + width).
-@inline(__always)
+@inline(never)
 private func winogradOutputRow(_ mo: UnsafeMutablePointer<Float>, planeStride: Int, tiles: Int,
                                out: UnsafeMutablePointer<Float>, width w: Int,
                                epilogue e: ConvEpilogue, o: Int, n: Int, pixel: Int) {
@@ -145,7 +163,7 @@ private func winogradOutputRow(_ mo: UnsafeMutablePointer<Float>, planeStride: I
     let s8 = Vec8(repeating: e.noiseStrength)
     var tx = 0
     while tx < tiles {
-        @inline(__always) func m(_ xi: Int) -> Vec8 { load8(mo + xi * planeStride + tx) }
+        @inline(always) func m(_ xi: Int) -> Vec8 { load8(mo + xi * planeStride + tx) }
         // Rows: s0 = m0 + m1 + m2, s1 = m1 - m2 - m3 (over u), for each column v.
         let a0 = m(0) + m(4) + m(8), a1 = m(1) + m(5) + m(9), a2 = m(2) + m(6) + m(10), a3 = m(3) + m(7) + m(11)
         let b0 = m(4) - m(8) - m(12), b1 = m(5) - m(9) - m(13), b2 = m(6) - m(10) - m(14), b3 = m(7) - m(11) - m(15)
