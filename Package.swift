@@ -36,6 +36,9 @@ let package = Package(
         .target(name: "Report", dependencies: ["CCairo", "FileFormats"]),
         // Analysis results -> report cells (tables, figures, prose). Computes nothing itself.
         .target(name: "ReportSections", dependencies: ["StyleGAN", "Analysis", "Semantics", "ZeroShot", "Report"]),
+        // libFuzzer target over every reader of checkpoint bytes (README, "Fuzzing"); without
+        // -DLIBFUZZER it replays the files it is given.
+        .executableTarget(name: "CheckpointFuzz", dependencies: ["Checkpoints", "FileFormats"]),
         // The command-line tool. Nothing imports it.
         .executableTarget(name: "stylealign", dependencies: [
             "StyleGAN", "FileFormats", "Checkpoints", "Analysis", "Semantics", "ZeroShot", "Report", "ReportSections",

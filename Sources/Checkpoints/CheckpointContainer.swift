@@ -19,7 +19,7 @@ enum CheckpointContainer {
             value = v
             details.append(("pickle protocol", machine.protocolVersion.map(String.init) ?? "?"))
         } else if isSafetensors(bytes) {
-            throw ReadFailure("is a safetensors file, which this tool does not read (safetensors stores no StyleGAN2 architecture)")
+            return try SafetensorsNetwork.read(bytes, networkKey: networkKey)
         } else {
             let head = bytes.prefix(8).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined(separator: " ")
             throw ReadFailure("is not a checkpoint this tool reads (it starts with bytes \(head))")

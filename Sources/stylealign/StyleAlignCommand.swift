@@ -5,7 +5,7 @@ struct StyleAlignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stylealign",
         abstract: "Analyse aligned StyleGAN2 models: a parent and the child fine-tuned from it.",
-        subcommands: [InspectCommand.self, GenerateCommand.self, BenchCommand.self, ReportCommand.self])
+        subcommands: [InspectCommand.self, GenerateCommand.self, BenchCommand.self, ReportCommand.self, ConvertCommand.self])
 
     static func main() {
         FastBLAS.reexecIfNeeded()
