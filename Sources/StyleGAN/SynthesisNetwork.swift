@@ -1,4 +1,4 @@
-import Dispatch
+import Foundation
 
 /// The synthesis network as a sequence of style layers (conv0, conv1, torgb of every block, in
 /// forward order). Running it layer by layer over a `SynthesisState` is what lets analyses stop
@@ -44,16 +44,22 @@ struct SynthesisNetwork {
     }
 
     /// Runs style layers `layers` (a range of layout indices) on `state`.
-    /// `timed`, when given, receives every layer's wall time in seconds.
+    /// `timed`, when given, receives every layer's wall time and the process's CPU time in seconds.
     func run(_ state: inout SynthesisState, styles: StyleCodes, layers: Range<Int>, noise: NoiseMode,
-             noiseSeed: UInt32, timed: ((_ layer: Int, _ seconds: Double) -> Void)? = nil) {
+             noiseSeed: UInt32, timed: ((_ layer: Int, _ wall: Double, _ cpu: Double) -> Void)? = nil) {
         BLASThreads.singleThreaded { workspaces.withWorkspace { workspace in
             for l in layers {
-                let start = DispatchTime.now().uptimeNanoseconds
+                let wall = Self.seconds(CLOCK_MONOTONIC), cpu = Self.seconds(CLOCK_PROCESS_CPUTIME_ID)
                 run(&state, layer: l, styles: styles, noise: noise, noiseSeed: noiseSeed, workspace: workspace)
-                timed?(l, Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9)
+                timed?(l, Self.seconds(CLOCK_MONOTONIC) - wall, Self.seconds(CLOCK_PROCESS_CPUTIME_ID) - cpu)
             }
         } }
+    }
+
+    static func seconds(_ clock: clockid_t) -> Double {
+        var t = timespec()
+        clock_gettime(clock, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
     }
 
     private func run(_ state: inout SynthesisState, layer l: Int, styles: StyleCodes, noise: NoiseMode,

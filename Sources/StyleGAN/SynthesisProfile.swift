@@ -1,12 +1,14 @@
-import Dispatch
-
-/// Wall time of one style layer in a synthesis pass. A conv layer's time includes its epilogue;
-/// a torgb layer's includes the up-sampling of the skip image and the sum.
+/// Time of one style layer in a synthesis pass. A conv layer's time includes its epilogue; a
+/// torgb layer's includes the up-sampling of the skip image and the sum.
 public struct LayerTiming: Sendable {
     public let layer: StyleLayer
     /// conv0 of a block (the up-sampling conv), as opposed to conv1 or torgb.
     public let upsampling: Bool
+    /// Wall time.
     public let seconds: Double
+    /// CPU time of the whole process over the same span, all threads: on a machine shared with
+    /// other work, this says what the layer costs better than the wall time does.
+    public let cpuSeconds: Double
 }
 
 extension Generator {
@@ -17,9 +19,10 @@ extension Generator {
         var state = SynthesisState()
         var timings: [LayerTiming] = []
         synthesisNetwork.run(&state, styles: styles, layers: 0..<layout.layers.count, noise: noise,
-                             noiseSeed: noiseSeed) { l, seconds in
+                             noiseSeed: noiseSeed) { l, wall, cpu in
             let layer = self.layout.layers[l]
-            timings.append(LayerTiming(layer: layer, upsampling: layer.name.hasSuffix(".conv0"), seconds: seconds))
+            timings.append(LayerTiming(layer: layer, upsampling: layer.name.hasSuffix(".conv0"), seconds: wall,
+                                       cpuSeconds: cpu))
         }
         guard let image = state.image else { throw EngineError("synthesis produced no image") }
         defer { synthesisNetwork.recycle(&state) }

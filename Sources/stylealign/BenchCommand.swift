@@ -14,7 +14,9 @@ struct BenchCommand: ParsableCommand {
         2 per multiply-add of conv1 (O·I·9·H·W), of conv0 as a stride-2 transposed conv on its input
         (O·I·9·H_in·W_in; the [1,3,3,1] filter after it is not counted) and of torgb (3·I·H·W). Mapping, affines,
         demodulation, filtering, bias/activation, noise and the skip image's up-sampling are not counted (under
-        0.1 %). This gives 148.5 GFLOP per 1024x1024 config-f image.
+        0.1 %). This gives 148.5 GFLOP per 1024x1024 config-f image. The engine does fewer
+        multiplications than that count for the stride-1 convs (Winograd F(2x2,3x3) from 16 px up), so its GFLOP/s
+        by this count can exceed the GEMM peak.
 
         The GEMM peak is cblas_sgemm with M=512, K=4608, N=4096 (the im2col shape of a 512-channel 3x3 conv on 64x64)
         in the same process on the same thread count, best of 5. Peak memory is the process's VmHWM; each case runs
@@ -45,7 +47,7 @@ struct BenchCommand: ParsableCommand {
     @Flag(name: .long, help: "Print one JSON object per case instead of a table.")
     var json = false
 
-    @Flag(name: .long, help: "Also time every layer once and show where the time goes (per block and layer kind).")
+    @Flag(name: .long, help: "Also time every layer once and show where the time goes: wall and process CPU time per block and layer kind.")
     var profile = false
 
     @Flag(name: .long, help: "Run the cases in this process instead of one child process each (peak memory then accumulates).")

@@ -42,38 +42,49 @@ struct BenchResult: Codable {
 }
 
 /// Seconds per image spent in each block, split by layer kind: the up-sampling conv0, conv1, and
-/// torgb with the skip image's up-sampling.
+/// torgb with the skip image's up-sampling. Wall time and the process's CPU time (all threads).
 struct LayerBreakdown: Codable {
+    struct Time: Codable {
+        var wall = 0.0
+        var cpu = 0.0
+    }
     struct Block: Codable {
         let resolution: Int
-        let conv0: Double
-        let conv1: Double
-        let torgb: Double
+        var conv0 = Time(), conv1 = Time(), torgb = Time()
     }
     let blocks: [Block]
 
     init(timings: [LayerTiming], batch: Int) {
-        let resolutions = Array(Set(timings.map(\.layer.resolution))).sorted()
-        blocks = resolutions.map { r in
-            let mine = timings.filter { $0.layer.resolution == r }
-            func sum(_ keep: (LayerTiming) -> Bool) -> Double {
-                mine.filter(keep).reduce(0) { $0 + $1.seconds } / Double(batch)
+        var blocks: [Block] = []
+        for t in timings {
+            if blocks.last?.resolution != t.layer.resolution { blocks.append(Block(resolution: t.layer.resolution)) }
+            let add = Time(wall: t.seconds / Double(batch), cpu: t.cpuSeconds / Double(batch))
+            switch (t.layer.kind, t.upsampling) {
+            case (.torgb, _): blocks[blocks.count - 1].torgb.add(add)
+            case (.conv, true): blocks[blocks.count - 1].conv0.add(add)
+            case (.conv, false): blocks[blocks.count - 1].conv1.add(add)
             }
-            return Block(resolution: r, conv0: sum { $0.upsampling },
-                         conv1: sum { $0.layer.kind == .conv && !$0.upsampling },
-                         torgb: sum { $0.layer.kind == .torgb })
         }
+        self.blocks = blocks
     }
 
     var text: String {
-        let total = blocks.reduce(0) { $0 + $1.conv0 + $1.conv1 + $1.torgb }
-        var lines = ["    block     conv0 (up)      conv1          torgb      (seconds per image, one profiled pass)"]
+        func cell(_ t: Time) -> String { String(format: "%7.4f (%7.4f)", t.wall, t.cpu) }
+        var lines = ["    block   conv0 (up)         conv1              torgb + skip       seconds per image: wall (CPU)"]
+        var total = Block(resolution: 0)
         for b in blocks {
-            lines.append(String(format: "    b%-6d %8.4f  %8.4f  %8.4f", b.resolution, b.conv0, b.conv1, b.torgb))
+            lines.append("    b\(b.resolution)".padding(toLength: 12, withPad: " ", startingAt: 0)
+                         + [cell(b.conv0), cell(b.conv1), cell(b.torgb)].joined(separator: "  "))
+            total.conv0.add(b.conv0); total.conv1.add(b.conv1); total.torgb.add(b.torgb)
         }
-        let c0 = blocks.reduce(0) { $0 + $1.conv0 }, c1 = blocks.reduce(0) { $0 + $1.conv1 }
-        let rgb = blocks.reduce(0) { $0 + $1.torgb }
-        lines.append(String(format: "    total   %8.4f  %8.4f  %8.4f   = %.4f s", c0, c1, rgb, total))
+        var all = total.conv0
+        all.add(total.conv1); all.add(total.torgb)
+        lines.append("    total   " + [cell(total.conv0), cell(total.conv1), cell(total.torgb)].joined(separator: "  ")
+                     + "  = " + cell(all))
         return lines.joined(separator: "\n")
     }
+}
+
+extension LayerBreakdown.Time {
+    mutating func add(_ other: Self) { wall += other.wall; cpu += other.cpu }
 }

@@ -83,6 +83,8 @@ final class FastKernelTests: XCTestCase {
         Case(inChannels: 1, outChannels: 2, inputSize: 32, batch: 1),
         Case(inChannels: 17, outChannels: 33, inputSize: 16, batch: 2),
         Case(inChannels: 3, outChannels: 4, inputSize: 64, batch: 2),   // Winograd rows with inner tile groups
+        Case(inChannels: 7, outChannels: 13, inputSize: 32, batch: 1),  // fused Winograd: blocks of 6, 6, 1 channels
+        Case(inChannels: 9, outChannels: 8, inputSize: 32, batch: 3),   // fused Winograd: blocks of 4, 4
     ]
 
     func testIm2ColConv() {
@@ -110,6 +112,30 @@ final class FastKernelTests: XCTestCase {
             check(c, .transposedUp, bandColumns: nil)
             check(c, .transposedUp, bandColumns: c.inputSize)      // one row per band: rows carried over
             check(c, .transposedUp, bandColumns: 3 * c.inputSize)  // bands that do not divide the chunks
+        }
+    }
+
+    func testMicroGEMM() {
+        var rng = SplitMix64(seed: 4)
+        for (m, n, k) in [(1, 16, 1), (5, 16, 7), (6, 32, 32), (8, 16, 3), (13, 48, 33), (23, 16, 128)] {
+            let (lda, ldb, ldc) = (k + 3, n + 5, n + 7)      // strided operands, as the kernels pass them
+            let a = rng.gaussians(m * lda, scale: 1), b = rng.gaussians(k * ldb, scale: 1)
+            var c = [Float](repeating: .nan, count: m * ldc)
+            a.withUnsafeBufferPointer { ap in b.withUnsafeBufferPointer { bp in c.withUnsafeMutableBufferPointer { cp in
+                microGEMM(m: m, n: n, k: k, a: ap.baseAddress!, lda: lda, b: bp.baseAddress!, ldb: ldb,
+                          c: cp.baseAddress!, ldc: ldc)
+            } } }
+            var diff: Float = 0
+            for i in 0..<m {
+                for j in 0..<n {
+                    var ref: Double = 0
+                    for t in 0..<k { ref += Double(a[i * lda + t]) * Double(b[t * ldb + j]) }
+                    diff = max(diff, abs(c[i * ldc + j] - Float(ref)))
+                }
+                for j in n..<ldc { XCTAssertTrue(c[i * ldc + j].isNaN, "wrote outside C") }
+            }
+            print("microGEMM M=\(m) N=\(n) K=\(k): max |diff| \(diff)")
+            XCTAssertLessThan(diff, 1e-4)
         }
     }
 

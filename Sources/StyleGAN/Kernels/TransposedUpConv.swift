@@ -24,6 +24,8 @@ func transposedUpConv3x3(_ op: ConvOperands, weight: UnsafePointer<Float>, works
     // output rows needs its own input rows plus one above and one below, which the previous band
     // already computed.
     let capRows = plan.bandRows + 2
+    // Up to 128 input channels the micro-kernel beats OpenBLAS, which zeroes and packs first.
+    let thin = inChannels <= 128
     let rowStride = w + 16     // a G row: w values, zeros at -1 and w, room for vector loads
     parallelTasks(plan.items) { t, worker in
         let (rows, channels) = plan.item(t)
@@ -50,8 +52,14 @@ func transposedUpConv3x3(_ op: ConvOperands, weight: UnsafePointer<Float>, works
                 var r = computed
                 while r < needHi {     // one GEMM per contiguous run of ring slots
                     let slot = r % capRows, count = min(needHi - r, capRows - slot)
-                    sgemm(m: m, n: count * w, k: inChannels, a: weight + channels.lowerBound * 9 * inChannels,
-                          lda: inChannels, b: inputs + (r - computed) * w, ldb: n, c: products + slot * w, ldc: ldT)
+                    let a = weight + channels.lowerBound * 9 * inChannels
+                    if thin && (count * w) % 16 == 0 {
+                        microGEMM(m: m, n: count * w, k: inChannels, a: a, lda: inChannels,
+                                  b: inputs + (r - computed) * w, ldb: n, c: products + slot * w, ldc: ldT)
+                    } else {
+                        sgemm(m: m, n: count * w, k: inChannels, a: a, lda: inChannels,
+                              b: inputs + (r - computed) * w, ldb: n, c: products + slot * w, ldc: ldT)
+                    }
                     r += count
                 }
                 computed = needHi

@@ -51,6 +51,9 @@ func winogradConv3x3(_ op: ConvOperands, u: UnsafePointer<Float>, workspace: Con
     let totalIn = op.inputColumns, plane = h * w
     let plan = ConvPlan(totalRows: tileRows, rowWidth: tilesPerRow, outChannels: outChannels,
                         bandColumns: bandColumns ?? max(128, (1 << 16) / (inChannels + min(outChannels, 128))))
+    // Up to 128 input channels the 16 products are thin (K = I): the fused micro-kernel path
+    // keeps them in L1 instead of a band-sized buffer (needs 16-tile strips: W a multiple of 32).
+    let fused = inChannels <= WinogradFused.maxInChannels && w % 32 == 0
     parallelTasks(plan.items) { t, worker in
         let (rows, channels) = plan.item(t)
         let capCols = plan.bandRows * tilesPerRow
@@ -58,7 +61,7 @@ func winogradConv3x3(_ op: ConvOperands, u: UnsafePointer<Float>, workspace: Con
         // of a transform do not all map to the same L1 set.
         let vStride = inChannels * capCols + 16, mStride = channels.count * capCols + 16
         let v = workspace.buffer(.input, worker: worker).reserve(16 * vStride)
-        let m = workspace.buffer(.product, worker: worker).reserve(16 * mStride)
+        let m = workspace.buffer(.product, worker: worker).reserve(fused ? WinogradFused.productFloats : 16 * mStride)
         let scratch = workspace.buffer(.rows, worker: worker).reserve(w + 32 + 4 * 24)
         let zeros = UnsafePointer(scratch), edges = scratch + w + 32
         scratch.update(repeating: 0, count: w + 32)
@@ -79,18 +82,24 @@ func winogradConv3x3(_ op: ConvOperands, u: UnsafePointer<Float>, workspace: Con
                                      planeStride: vStride)
                 }
             }
-            for xi in 0..<16 {
-                sgemm(m: channels.count, n: cols, k: inChannels,
-                      a: u + (xi * outChannels + channels.lowerBound) * inChannels, lda: inChannels,
-                      b: v + xi * vStride, ldb: cols, c: m + xi * mStride, ldc: cols)
-            }
-            for o in channels {
-                let mo = m + (o - channels.lowerBound) * cols
-                for gt in band {
-                    let n = gt / (h / 2), ty = gt - n * (h / 2)
-                    winogradOutputRow(mo + (gt - band.lowerBound) * tilesPerRow, planeStride: mStride,
-                                      tiles: tilesPerRow, out: y + o * totalIn + n * plane + 2 * ty * w, width: w,
-                                      epilogue: epilogue, o: o, n: n, pixel: 2 * ty * w)
+            if fused {
+                winogradFusedBand(v: v, vStride: vStride, cols: cols, u: u, inChannels: inChannels,
+                                  outChannels: outChannels, channels: channels, products: m, firstTileRow: band.lowerBound,
+                                  tilesPerRow: tilesPerRow, batch: batch, height: h, width: w, y: y, epilogue: epilogue)
+            } else {
+                for xi in 0..<16 {
+                    sgemm(m: channels.count, n: cols, k: inChannels,
+                          a: u + (xi * outChannels + channels.lowerBound) * inChannels, lda: inChannels,
+                          b: v + xi * vStride, ldb: cols, c: m + xi * mStride, ldc: cols)
+                }
+                for o in channels {
+                    let mo = m + (o - channels.lowerBound) * cols
+                    for gt in band {
+                        let n = gt / (h / 2), ty = gt - n * (h / 2)
+                        winogradOutputRow(mo + (gt - band.lowerBound) * tilesPerRow, planeStride: mStride,
+                                          tiles: tilesPerRow, out: y + o * totalIn + n * plane + 2 * ty * w, width: w,
+                                          epilogue: epilogue, o: o, n: n, pixel: 2 * ty * w)
+                    }
                 }
             }
             t0 = band.upperBound
@@ -158,25 +167,34 @@ private func inputTiles8(_ p0: UnsafePointer<Float>, _ p1: UnsafePointer<Float>,
 private func winogradOutputRow(_ mo: UnsafeMutablePointer<Float>, planeStride: Int, tiles: Int,
                                out: UnsafeMutablePointer<Float>, width w: Int,
                                epilogue e: ConvEpilogue, o: Int, n: Int, pixel: Int) {
-    let d8 = Vec8(repeating: e.d(o: o, n: n)), b = e.bias[o]
     let noise = e.noiseRow(n: n, pixel: pixel)
-    let s8 = Vec8(repeating: e.noiseStrength)
     var tx = 0
     while tx < tiles {
-        @inline(always) func m(_ xi: Int) -> Vec8 { load8(mo + xi * planeStride + tx) }
-        // Rows: s0 = m0 + m1 + m2, s1 = m1 - m2 - m3 (over u), for each column v.
-        let a0 = m(0) + m(4) + m(8), a1 = m(1) + m(5) + m(9), a2 = m(2) + m(6) + m(10), a3 = m(3) + m(7) + m(11)
-        let b0 = m(4) - m(8) - m(12), b1 = m(5) - m(9) - m(13), b2 = m(6) - m(10) - m(14), b3 = m(7) - m(11) - m(15)
-        var y00 = (a0 + a1 + a2) * d8, y01 = (a1 - a2 - a3) * d8
-        var y10 = (b0 + b1 + b2) * d8, y11 = (b1 - b2 - b3) * d8
-        if let noise {
-            let top = UnsafeRawPointer(noise + 2 * tx).loadUnaligned(as: SIMD16<Float>.self)
-            let bottom = UnsafeRawPointer(noise + w + 2 * tx).loadUnaligned(as: SIMD16<Float>.self)
-            y00 += top.evenHalf * s8; y01 += top.oddHalf * s8
-            y10 += bottom.evenHalf * s8; y11 += bottom.oddHalf * s8
-        }
-        storeInterleaved(e.activate(y00, bias: b), e.activate(y01, bias: b), out + 2 * tx)
-        storeInterleaved(e.activate(y10, bias: b), e.activate(y11, bias: b), out + w + 2 * tx)
+        outputTiles8(mo + tx, planeStride: planeStride, out: out + 2 * tx, width: w, noise: noise.map { $0 + 2 * tx },
+                     epilogue: e, o: o, n: n)
         tx += 8
     }
+}
+
+/// Output transform and epilogue of eight tiles of channel o: M[ξ] of tile j at m + ξ·planeStride + j
+/// -> 16 pixels of output row `out` and 16 of the row below (out + width); `noise` at the first.
+@inline(always)
+func outputTiles8(_ m: UnsafePointer<Float>, planeStride: Int, out: UnsafeMutablePointer<Float>, width w: Int,
+                  noise: UnsafePointer<Float>?, epilogue e: ConvEpilogue, o: Int, n: Int) {
+    let d8 = Vec8(repeating: e.d(o: o, n: n)), b = e.bias[o]
+    @inline(always) func p(_ xi: Int) -> Vec8 { load8(m + xi * planeStride) }
+    // Rows: s0 = m0 + m1 + m2, s1 = m1 - m2 - m3 (over u), for each column v.
+    let a0 = p(0) + p(4) + p(8), a1 = p(1) + p(5) + p(9), a2 = p(2) + p(6) + p(10), a3 = p(3) + p(7) + p(11)
+    let b0 = p(4) - p(8) - p(12), b1 = p(5) - p(9) - p(13), b2 = p(6) - p(10) - p(14), b3 = p(7) - p(11) - p(15)
+    var y00 = (a0 + a1 + a2) * d8, y01 = (a1 - a2 - a3) * d8
+    var y10 = (b0 + b1 + b2) * d8, y11 = (b1 - b2 - b3) * d8
+    if let noise {
+        let s8 = Vec8(repeating: e.noiseStrength)
+        let top = UnsafeRawPointer(noise).loadUnaligned(as: SIMD16<Float>.self)
+        let bottom = UnsafeRawPointer(noise + w).loadUnaligned(as: SIMD16<Float>.self)
+        y00 += top.evenHalf * s8; y01 += top.oddHalf * s8
+        y10 += bottom.evenHalf * s8; y11 += bottom.oddHalf * s8
+    }
+    storeInterleaved(e.activate(y00, bias: b), e.activate(y01, bias: b), out)
+    storeInterleaved(e.activate(y10, bias: b), e.activate(y11, bias: b), out + w)
 }
