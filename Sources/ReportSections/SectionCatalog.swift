@@ -5,6 +5,7 @@ public enum SectionCatalog {
         WeightChangesSection(),
         ComponentResetSection(),
         SameLatentSection(),
+        ZeroShotSection(),
     ]
 
     public static var defaultSections: [any ReportSection] { all.filter(\.runsByDefault) }

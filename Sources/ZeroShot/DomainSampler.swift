@@ -24,8 +24,9 @@ public struct DomainSampler: Sendable {
 
     /// ws: [seeds.count, numWs, wDim]. Every batch is rendered once, whatever the number of
     /// measures asked for.
+    /// `batchDone` is called after each batch (for progress bars).
     public func samples(seeds: [UInt32], ws: Tensor, space: LatentSpace?, task: LatentTask,
-                        labels: [LabelSource?]) throws -> DomainSamples {
+                        labels: [LabelSource?], batchDone: () -> Void = {}) throws -> DomainSamples {
         try generator.checkWs(ws)
         guard ws.shape[0] == seeds.count else { throw ZeroShotError("\(ws.shape[0]) ws for \(seeds.count) seeds") }
         try space?.check(generator.config)
@@ -51,6 +52,7 @@ public struct DomainSampler: Sendable {
                 guard let source else { continue }
                 values[k] += try source.values(seeds: batchSeeds, ws: batchWs, styles: styles, images: images, generator: generator)
             }
+            batchDone()
         }
         for (k, source) in labels.enumerated() {
             guard let source, let bad = values[k].firstIndex(where: { !$0.isFinite }) else { continue }

@@ -48,6 +48,24 @@ public struct ImageMeasure: Hashable, Sendable, Codable, CustomStringConvertible
 
     public var description: String { "\(kind.rawValue):\(region.rawValue)" }
 
+    /// One line defining the measure, for help texts and reports.
+    public static func formula(_ kind: Kind) -> String {
+        switch kind {
+        case .brightness: "brightness = mean of Y = 0.299 R + 0.587 G + 0.114 B over the region (0-1)"
+        case .colourfulness: "colourfulness (Hasler & Süsstrunk 2003) = √(σ²(R−G) + σ²((R+G)/2 − B)) + 0.3 √(μ²(R−G) + μ²((R+G)/2 − B)), population σ, 0-1 pixel scale"
+        case .hue: "hue = atan2(Σ C sin θ, Σ C cos θ) in degrees (−180, 180], θ the HSV hue, C = max(R,G,B) − min(R,G,B) the chroma weight (0 = red, 120 = green, −120 = blue; 0 for a grey region)"
+        case .asymmetry: "asymmetry = (L − R) / (L + R), L and R the sums of Y over the left and right halves of the region's columns (middle column of an odd width left out; 0 for a black region)"
+        }
+    }
+
+    /// Every measure and region, with pixels and regions defined, for help texts and reports.
+    public static var definitions: String {
+        (["Pixels: v = clamp((x + 1)/2, 0, 1) of the generator output x; one-channel images are grey (R = G = B)."]
+            + Kind.allCases.map { formula($0) }
+            + ["Regions of an H × W image: whole; center = rows [H/4, 3H/4) × columns [W/4, 3W/4); top / bottom = rows [0, H/2) / [H/2, H); left / right = columns [0, W/2) / [W/2, W)."])
+            .joined(separator: "\n")
+    }
+
     /// The unit of the values, for axis labels.
     public var unit: String {
         switch kind {

@@ -30,8 +30,10 @@ public struct ZeroShotTransfer: Sendable {
     ///     labelled with each attribute's labels when computable. Several give a steadier floor:
     ///     one random network's overlap with the parent's attribute direction is itself random.
     /// - Returns: one run per attribute, in order.
+    ///   - progress: called with each finished phase and its duration.
+    ///   - batchDone: called after each batch of samples (`batchCount` of them in all).
     public func run(parent: NamedGenerator, child: NamedGenerator, floors: [NamedGenerator], attributes: [ZeroShotAttribute],
-                    progress: (String) -> Void = { _ in }) throws -> [TransferRun] {
+                    progress: (String) -> Void = { _ in }, batchDone: () -> Void = {}) throws -> [TransferRun] {
         let task = setup.task, space = setup.space
         guard !attributes.isEmpty else { throw ZeroShotError("no attributes to run") }
         guard !setup.testSeeds.isEmpty else { throw ZeroShotError("no test seeds") }
@@ -72,7 +74,7 @@ public struct ZeroShotTransfer: Sendable {
         if training.contains(true) {
             let samples = try timed("parent: training samples (\(nTrain))") {
                 try parentSampler.samples(seeds: setup.trainSeeds, ws: wsTrain, space: space, task: task,
-                                          labels: zip(parentSources, training).map { $1 ? $0 : nil })
+                                          labels: zip(parentSources, training).map { $1 ? $0 : nil }, batchDone: batchDone)
             }
             let trainer = LatentModelTrainer(task: task, space: space, l2: setup.l2)
             let source = NetworkDescription(source: parent.source, generator: parent.generator)
@@ -92,15 +94,15 @@ public struct ZeroShotTransfer: Sendable {
         }
 
         let parentTest = try timed("parent: test samples (\(nTest))") {
-            try parentSampler.samples(seeds: setup.testSeeds, ws: wsTest, space: space, task: task, labels: parentSources)
+            try parentSampler.samples(seeds: setup.testSeeds, ws: wsTest, space: space, task: task, labels: parentSources, batchDone: batchDone)
         }
         let childTest = try timed("child: test samples (\(nTest))") {
-            try childSampler.samples(seeds: setup.testSeeds, ws: wsTest, space: space, task: task, labels: childSources)
+            try childSampler.samples(seeds: setup.testSeeds, ws: wsTest, space: space, task: task, labels: childSources, batchDone: batchDone)
         }
         // The child's training seeds give its labels' threshold and the ceiling models.
         let childTrain: DomainSamples? = childSources.contains { $0 != nil } ? try timed("child: training samples (\(nTrain))") {
             try childSampler.samples(seeds: setup.trainSeeds, ws: wsTrain, space: setup.baselines ? space : nil, task: task,
-                                     labels: childSources)
+                                     labels: childSources, batchDone: batchDone)
         } : nil
         // Each floor network's labels are cut at the median of its own test values (balanced
         // classes, no training seeds to render); the floor's metrics are the mean over the networks.
@@ -109,7 +111,7 @@ public struct ZeroShotTransfer: Sendable {
             for (k, floor) in floors.enumerated() {
                 let sampler = DomainSampler(generator: floor.generator, sampling: setup.sampling, batchSize: setup.batchSize)
                 floorTests.append(try timed("floor network \(k + 1) of \(floors.count): test samples (\(nTest))") {
-                    try sampler.samples(seeds: setup.testSeeds, ws: wsTest, space: space, task: task, labels: floorSources)
+                    try sampler.samples(seeds: setup.testSeeds, ws: wsTest, space: space, task: task, labels: floorSources, batchDone: batchDone)
                 })
             }
         }
@@ -190,6 +192,17 @@ public struct ZeroShotTransfer: Sendable {
         // Every attribute shares the run's phases: each result carries the whole list.
         for k in runs.indices { runs[k].result.timings = timings }
         return runs
+    }
+
+    /// Batches of samples `run` makes for these attributes and this many floor networks.
+    public func batchCount(attributes: [ZeroShotAttribute], floors: Int) -> Int {
+        let b = max(1, setup.batchSize)
+        let train = (setup.trainSeeds.count + b - 1) / b, test = (setup.testSeeds.count + b - 1) / b
+        var total = 2 * test
+        if attributes.contains(where: { $0.model == nil }) { total += train }
+        if attributes.contains(where: { $0.childLabels != nil || $0.labels.isComputable }) { total += train }
+        if setup.baselines, attributes.contains(where: { $0.labels.isComputable }) { total += floors * test }
+        return total
     }
 
     /// The metrics of one condition with their paired-bootstrap intervals, and its calibration.

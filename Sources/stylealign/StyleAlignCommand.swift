@@ -5,7 +5,8 @@ struct StyleAlignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stylealign",
         abstract: "Analyse aligned StyleGAN2 models: a parent and the child fine-tuned from it.",
-        subcommands: [InspectCommand.self, GenerateCommand.self, BenchCommand.self, ReportCommand.self, ConvertCommand.self])
+        subcommands: [InspectCommand.self, GenerateCommand.self, BenchCommand.self, ReportCommand.self, ConvertCommand.self,
+                      ZeroShotCommand.self])
 
     static func main() {
         FastBLAS.reexecIfNeeded()
