@@ -57,7 +57,8 @@ public struct ZipWriter {
             extra += [UInt8](repeating: UInt8(ascii: "Z"), count: padding)
         }
 
-        bytes.reserveCapacity(bytes.count + 30 + nameBytes.count + extra.count + contents.count)
+        // No exact reserveCapacity here: it would reallocate on every entry (quadratic for a checkpoint's
+        // hundreds of tensors); appending grows the buffer geometrically.
         bytes.appendLE(UInt32(0x0403_4b50))
         bytes.appendLE(UInt16(zip64 ? 45 : 20))  // version needed to extract
         bytes.appendLE(Self.flags(for: name))
