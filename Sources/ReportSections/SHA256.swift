@@ -20,7 +20,7 @@ public struct SHA256 {
         while true {
             let chunk = try handle.read(upToCount: 4 << 20) ?? Data()
             if chunk.isEmpty { break }
-            hasher.update([UInt8](chunk))
+            chunk.withUnsafeBytes { hasher.update($0.bindMemory(to: UInt8.self)) }
         }
         return hasher.finalizeHex()
     }
@@ -32,19 +32,28 @@ public struct SHA256 {
     }
 
     public mutating func update(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { update($0) }
+    }
+
+    public mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         length &+= UInt64(bytes.count)
         var start = 0
         if !pending.isEmpty {
             let take = min(64 - pending.count, bytes.count)
-            pending += bytes[0..<take]
+            pending += UnsafeBufferPointer(start: base, count: take)
             start = take
-            if pending.count == 64 { compress(pending[...]); pending.removeAll(keepingCapacity: true) }
+            if pending.count == 64 {
+                let block = pending
+                block.withUnsafeBufferPointer { if let p = $0.baseAddress { compress(p) } }
+                pending.removeAll(keepingCapacity: true)
+            }
         }
         while start + 64 <= bytes.count {
-            compress(bytes[start..<(start + 64)])
+            compress(base + start)
             start += 64
         }
-        if start < bytes.count { pending += bytes[start...] }
+        if start < bytes.count { pending += UnsafeBufferPointer(start: base + start, count: bytes.count - start) }
     }
 
     public mutating func finalizeHex() -> String {
@@ -52,7 +61,10 @@ public struct SHA256 {
         var tail = pending + [0x80]
         while tail.count % 64 != 56 { tail.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8((bitLength >> UInt64(shift)) & 0xff)) }
-        for offset in stride(from: 0, to: tail.count, by: 64) { compress(tail[offset..<(offset + 64)]) }
+        tail.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for offset in stride(from: 0, to: buffer.count, by: 64) { compress(base + offset) }
+        }
         pending.removeAll()
         return state.map { word in
             let hex = String(word, radix: 16)
@@ -60,33 +72,37 @@ public struct SHA256 {
         }.joined()
     }
 
-    /// One 64-byte block.
-    private mutating func compress(_ block: ArraySlice<UInt8>) {
-        var w = [UInt32](repeating: 0, count: 64)
-        let base = block.startIndex
-        for i in 0..<16 {
-            w[i] = UInt32(block[base + 4 * i]) << 24 | UInt32(block[base + 4 * i + 1]) << 16
-                | UInt32(block[base + 4 * i + 2]) << 8 | UInt32(block[base + 4 * i + 3])
+    /// One 64-byte block at `block`.
+    private mutating func compress(_ block: UnsafePointer<UInt8>) {
+        var h0 = state[0], h1 = state[1], h2 = state[2], h3 = state[3]
+        var h4 = state[4], h5 = state[5], h6 = state[6], h7 = state[7]
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            Self.k.withUnsafeBufferPointer { k in
+                for i in 0..<16 {
+                    w[i] = UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16
+                        | UInt32(block[4 * i + 2]) << 8 | UInt32(block[4 * i + 3])
+                }
+                for i in 16..<64 {
+                    let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
+                    let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
+                    w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+                }
+                var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7
+                for i in 0..<64 {
+                    let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+                    let ch = (e & f) ^ (~e & g)
+                    let t1 = h &+ s1 &+ ch &+ k[i] &+ w[i]
+                    let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+                    let maj = (a & b) ^ (a & c) ^ (b & c)
+                    let t2 = s0 &+ maj
+                    h = g; g = f; f = e; e = d &+ t1
+                    d = c; c = b; b = a; a = t1 &+ t2
+                }
+                h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d
+                h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= h
+            }
         }
-        for i in 16..<64 {
-            let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-            let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-        }
-        var a = state[0], b = state[1], c = state[2], d = state[3]
-        var e = state[4], f = state[5], g = state[6], h = state[7]
-        for i in 0..<64 {
-            let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-            let ch = (e & f) ^ (~e & g)
-            let t1 = h &+ s1 &+ ch &+ Self.k[i] &+ w[i]
-            let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-            let maj = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = s0 &+ maj
-            h = g; g = f; f = e; e = d &+ t1
-            d = c; c = b; b = a; a = t1 &+ t2
-        }
-        state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d
-        state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h
+        state = [h0, h1, h2, h3, h4, h5, h6, h7]
     }
 
     private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }

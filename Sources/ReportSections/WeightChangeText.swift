@@ -25,7 +25,7 @@ enum WeightChangeText {
         if let top = byRelative.first, top.0 != byShare.first?.component {
             sentences.append("Relative to its own size the \(top.0.title) moved most (\(Cells.percentText(top.1)); \(top.2.valueCount) values, \(Cells.percentText(top.2.differenceSquaredNorm / total)) of Σ‖Δ‖²).")
         }
-        if let least = byRelative.last(where: { $0.1 > 0 }) {
+        if let least = byRelative.last(where: { $0.1 > 0 }), least.0 != byRelative.first?.0 {
             sentences.append("The \(least.0.title) changed least (\(Cells.percentText(least.1))).")
         }
         if let block = changes.resolutions.max(by: { ($0.summary.relativeChange ?? 0) < ($1.summary.relativeChange ?? 0) }),
