@@ -35,6 +35,11 @@ final class ReportRenderingTests: XCTestCase {
 
     func written() throws -> Written { try Self.written.get() }
 
+    override class func tearDown() {
+        if case .success(let w) = written { try? FileManager.default.removeItem(atPath: w.directory) }
+        super.tearDown()
+    }
+
     func read(_ relative: String) throws -> String {
         try String(contentsOfFile: written().directory + "/" + relative, encoding: .utf8)
     }
