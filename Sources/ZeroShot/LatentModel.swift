@@ -30,9 +30,57 @@ public struct LatentModel: Codable, Equatable, Sendable {
     public var regression: LinearFit?
     public var l2: Double
     public var training: TrainingSummary
+    /// Saved as text in NVIDIA's seed syntax ("0-1999").
     public var trainingSeeds: [UInt32]
     public var sampling: LatentSampling
     public var sourceNetwork: NetworkDescription
+
+    enum CodingKeys: String, CodingKey {
+        case format, version, name, attribute, task, space, dimension, labels, threshold, standardization, hyperplane
+        case regression, l2, training, trainingSeeds, sampling, sourceNetwork
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        format = try c.decode(String.self, forKey: .format)
+        version = try c.decode(Int.self, forKey: .version)
+        name = try c.decode(String.self, forKey: .name)
+        attribute = try c.decode(String.self, forKey: .attribute)
+        task = try c.decode(LatentTask.self, forKey: .task)
+        space = try c.decode(LatentSpace.self, forKey: .space)
+        dimension = try c.decode(Int.self, forKey: .dimension)
+        labels = try c.decode(LabelDescription.self, forKey: .labels)
+        threshold = try c.decode(Double.self, forKey: .threshold)
+        standardization = try c.decode(Standardization.self, forKey: .standardization)
+        hyperplane = try c.decode(Hyperplane.self, forKey: .hyperplane)
+        regression = try c.decodeIfPresent(LinearFit.self, forKey: .regression)
+        l2 = try c.decode(Double.self, forKey: .l2)
+        training = try c.decode(TrainingSummary.self, forKey: .training)
+        trainingSeeds = try SeedRanges.parse(c.decode(String.self, forKey: .trainingSeeds))
+        sampling = try c.decode(LatentSampling.self, forKey: .sampling)
+        sourceNetwork = try c.decode(NetworkDescription.self, forKey: .sourceNetwork)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(format, forKey: .format)
+        try c.encode(version, forKey: .version)
+        try c.encode(name, forKey: .name)
+        try c.encode(attribute, forKey: .attribute)
+        try c.encode(task, forKey: .task)
+        try c.encode(space, forKey: .space)
+        try c.encode(dimension, forKey: .dimension)
+        try c.encode(labels, forKey: .labels)
+        try c.encode(threshold, forKey: .threshold)
+        try c.encode(standardization, forKey: .standardization)
+        try c.encode(hyperplane, forKey: .hyperplane)
+        try c.encodeIfPresent(regression, forKey: .regression)
+        try c.encode(l2, forKey: .l2)
+        try c.encode(training, forKey: .training)
+        try c.encode(SeedRanges.format(trainingSeeds), forKey: .trainingSeeds)
+        try c.encode(sampling, forKey: .sampling)
+        try c.encode(sourceNetwork, forKey: .sourceNetwork)
+    }
 
     public init(name: String, attribute: String, task: LatentTask, space: LatentSpace, labels: LabelDescription,
                 threshold: Double, standardization: Standardization, hyperplane: Hyperplane, regression: LinearFit?,
@@ -134,7 +182,10 @@ public struct LatentModel: Codable, Equatable, Sendable {
 public struct NetworkDescription: Codable, Equatable, Sendable {
     /// A path or `random-init:<preset>`.
     public var source: String
+    /// `NetworkFingerprint` of the weights (the same whatever container they came in).
     public var fingerprint: String
+    /// SHA-256 of the checkpoint file, where the caller computed it (nil for built-in networks).
+    public var fileSHA256: String?
     public var resolution: Int
     public var wDim: Int
     public var numWs: Int

@@ -227,7 +227,7 @@ struct ZeroShotCommand: ParsableCommand {
                                   generator: try Generator(config: g.config, parameters: RandomInit.parameters(config: g.config, seed: seed)))
         }
 
-        let runs: [TransferRun]
+        var runs: [TransferRun]
         do {
             runs = try ZeroShotTransfer(setup: setup).run(
                 parent: NamedGenerator(source: parentModel.source, generator: g),
@@ -239,7 +239,16 @@ struct ZeroShotCommand: ParsableCommand {
         } catch let error as EngineError {
             throw CLIError("\(childModel.source): \(error.message)")
         }
-        try write(runs, parentModel: parentModel, childModel: childModel)
+        // The files' SHA-256 go into the saved models and results.json next to the weights' fingerprints.
+        let parentSHA = try parent.map { path in try withFileContext(path) { try SHA256.hex(ofFile: path) } }
+        let childSHA = try child.map { path in try withFileContext(path) { try SHA256.hex(ofFile: path) } }
+        for k in runs.indices {
+            runs[k].result.parent.fileSHA256 = parentSHA
+            runs[k].result.child.fileSHA256 = childSHA
+            if attributes[k].model == nil { runs[k].model.sourceNetwork.fileSHA256 = parentSHA }
+            runs[k].ceilingModel?.sourceNetwork.fileSHA256 = childSHA
+        }
+        try write(runs, parentModel: parentModel, childModel: childModel, hashes: (parentSHA, childSHA))
     }
 
     func load(path: String?, preset: String?, seed: UInt64) throws -> LoadedModel {
@@ -301,7 +310,7 @@ struct ZeroShotCommand: ParsableCommand {
 
     // MARK: output
 
-    func write(_ runs: [TransferRun], parentModel: LoadedModel, childModel: LoadedModel) throws {
+    func write(_ runs: [TransferRun], parentModel: LoadedModel, childModel: LoadedModel, hashes: (String?, String?)) throws {
         try AtomicFile.createDirectory(outdir)
         let store = LatentModelStore(directory: models)
         for run in runs where model == nil && !noSave {
@@ -316,7 +325,7 @@ struct ZeroShotCommand: ParsableCommand {
         if !noReport {
             let report = Report(title: "Zero-shot transfer",
                                 subtitle: "\((parentModel.source as NSString).lastPathComponent) → \((childModel.source as NSString).lastPathComponent)",
-                                provenance: try provenance(parentModel, childModel),
+                                provenance: provenance(parentModel, childModel, hashes),
                                 options: ["command": .string(CommandLine.arguments.joined(separator: " "))],
                                 cells: ZeroShotCells.cells(runs))
             do {
@@ -334,11 +343,11 @@ struct ZeroShotCommand: ParsableCommand {
         String(name.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })
     }
 
-    func provenance(_ p: LoadedModel, _ c: LoadedModel) throws -> [(String, String)] {
+    func provenance(_ p: LoadedModel, _ c: LoadedModel, _ hashes: (String?, String?)) -> [(String, String)] {
         var rows: [(String, String)] = []
-        for (role, m, path) in [("parent", p, parent), ("child", c, child)] {
+        for (role, m, hash) in [("parent", p, hashes.0), ("child", c, hashes.1)] {
             rows.append((role, m.source))
-            if let path { rows.append(("  SHA-256", try withFileContext(path) { try SHA256.hex(ofFile: path) })) }
+            rows.append(("  SHA-256", hash ?? "– (built in, no file)"))
         }
         rows.append(("command", CommandLine.arguments.joined(separator: " ")))
         rows.append(("threads", "\(EngineThreads.count)"))

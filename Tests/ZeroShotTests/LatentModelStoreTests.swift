@@ -37,7 +37,7 @@ final class LatentModelStoreTests: XCTestCase {
         }
         XCTAssertEqual(store.names(), ["brightness-wplus-0-3", "brightness-wplus-0-3-regress"])
         let text = try String(contentsOfFile: store.path(for: "brightness-wplus-0-3"), encoding: .utf8)
-        for key in ["\"space\" : \"wplus:0-3\"", "\"trainingSeeds\"", "\"normal\"", "\"fingerprint\" : \"fnv1a64:", "\"mean\""] {
+        for key in ["\"space\" : \"wplus:0-3\"", "\"trainingSeeds\" : \"0-59\"", "\"normal\"", "\"fingerprint\" : \"fnv1a64:", "\"mean\""] {
             XCTAssertTrue(text.contains(key), key)
         }
     }
@@ -69,5 +69,14 @@ final class LatentModelStoreTests: XCTestCase {
         XCTAssertEqual(NetworkFingerprint.of(a), NetworkFingerprint.of(try TinyNetworks.generator(seed: 1)))
         XCTAssertNotEqual(NetworkFingerprint.of(a), NetworkFingerprint.of(b))
         XCTAssertEqual(NetworkFingerprint.of(a).count, "fnv1a64:".count + 16)
+    }
+
+    func testSeedRangesRoundTrip() throws {
+        let seeds: [UInt32] = [0, 1, 2, 3, 7, 9, 10, UInt32.max - 1, UInt32.max]
+        XCTAssertEqual(SeedRanges.format(seeds), "0-3,7,9-10,4294967294-4294967295")
+        XCTAssertEqual(try SeedRanges.parse(SeedRanges.format(seeds)), seeds)
+        XCTAssertEqual(try SeedRanges.parse(""), [])
+        XCTAssertThrowsError(try SeedRanges.parse("5-3"))
+        XCTAssertThrowsError(try SeedRanges.parse("1,,2"))
     }
 }
