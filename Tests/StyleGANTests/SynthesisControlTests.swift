@@ -20,9 +20,9 @@ final class SynthesisControlTests: XCTestCase {
     }
 
     func testSavedStateSurvivesLaterPasses() throws {
-        // The engine reuses activation storage between passes; a state handed to the caller must
-        // keep its values while other passes run.
-        // 16 channels at 64 px, batch 2: the last maps are big enough to be pooled.
+        // A state handed to the caller shares its maps with the engine (copy on write): later
+        // passes, and resuming from it with other styles, must leave its values alone.
+        // 16 channels at 64 px, batch 2: maps big enough for every kernel path (fused Winograd, huge pages).
         let config = GeneratorConfig(zDim: 11, wDim: 9, mappingLayers: 2, resolution: 64, channelBase: 1024,
                                      channelMax: 16, convClamp: 0.6, numFP16Res: 0)
         let g = try Generator(config: config, parameters: RandomInit.parameters(config: config, seed: 3))

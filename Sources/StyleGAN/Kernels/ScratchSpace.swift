@@ -29,11 +29,8 @@ final class ScratchBuffer {
     }
 }
 
-/// Scratch buffers of one synthesis call, a few per worker, and the network's activation storage.
+/// Scratch buffers of one synthesis call: a few per worker.
 final class ConvWorkspace {
-    let activations: ActivationPool
-    init(activations: ActivationPool) { self.activations = activations }
-
     /// What a kernel keeps in a buffer; each names one buffer per worker (or one shared).
     enum Slot: Int, CaseIterable { case input, product, rows }
 
@@ -47,16 +44,14 @@ final class ConvWorkspace {
     func buffer(_ slot: Slot, worker: Int) -> ScratchBuffer { perWorker[worker][slot.rawValue] }
 }
 
-/// Workspaces kept between calls. Concurrent synthesis calls each take their own; all share the
-/// activation pool.
+/// Workspaces kept between calls. Concurrent synthesis calls each take their own.
 final class WorkspacePool: @unchecked Sendable {
     private let lock = NSLock()
     private var idle: [ConvWorkspace] = []
-    let activations = ActivationPool()
 
     func withWorkspace<T>(_ body: (ConvWorkspace) throws -> T) rethrows -> T {
         lock.lock()
-        let ws = idle.popLast() ?? ConvWorkspace(activations: activations)
+        let ws = idle.popLast() ?? ConvWorkspace()
         lock.unlock()
         defer { lock.lock(); idle.append(ws); lock.unlock() }
         ws.prepare(workers: EngineThreads.count)
@@ -67,7 +62,7 @@ final class WorkspacePool: @unchecked Sendable {
 extension ConvWorkspace {
     /// A workspace ready for `EngineThreads.count` workers (for running one layer alone).
     static func single() -> ConvWorkspace {
-        let ws = ConvWorkspace(activations: ActivationPool())
+        let ws = ConvWorkspace()
         ws.prepare(workers: EngineThreads.count)
         return ws
     }
