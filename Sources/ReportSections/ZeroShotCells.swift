@@ -78,27 +78,26 @@ public enum ZeroShotCells {
 
     static func table(_ results: [TransferResult]) -> Table {
         let classify = results.first?.task != .regress
-        let names = classify
-            ? [ClassificationScore.accuracy.rawValue, ClassificationScore.balancedAccuracy.rawValue, ClassificationScore.auc.rawValue]
-            : [RegressionScore.pearson.rawValue, RegressionScore.spearman.rawValue, RegressionScore.mae.rawValue]
-        // The interval is shown for the headline metric and the last one (AUC / MAE).
+        // (metric, shown with its interval): plain accuracy and Spearman's ρ go without, to keep the table narrow.
+        let metrics: [(String, Bool)] = classify
+            ? [(ClassificationScore.accuracy.rawValue, false), (ClassificationScore.balancedAccuracy.rawValue, true),
+               (ClassificationScore.auc.rawValue, true)]
+            : [(RegressionScore.pearson.rawValue, true), (RegressionScore.spearman.rawValue, false), (RegressionScore.mae.rawValue, true)]
+        let names = metrics.map(\.0)
+        let percent = Int(((results.first?.bootstrap.confidence ?? 0.95) * 100).rounded())
         var columns = [TableColumn("Attribute"), TableColumn("Condition")]
-        for (k, name) in names.enumerated() {
+        for (name, interval) in metrics {
             columns.append(TableColumn(name, alignment: .right))
-            if k > 0 { columns.append(TableColumn("\(Int((results.first?.bootstrap.confidence ?? 0.95) * 100)) % interval", alignment: .center)) }
+            if interval { columns.append(TableColumn("\(percent) % interval", alignment: .center)) }
         }
         var rows: [[TableCell]] = []
         for r in results {
             for c in r.conditions {
                 var row: [TableCell] = [.text(r.attribute), .text(conditionShortTitle(c.condition))]
-                for (k, name) in names.enumerated() {
-                    guard let e = c.metric(name) else {
-                        row.append(.missing)
-                        if k > 0 { row.append(.missing) }
-                        continue
-                    }
-                    row.append(e.value.isFinite ? .fixed(e.value, decimals: 3) : .missing)
-                    if k > 0 { row.append(e.lower.isFinite ? .text(NumberText3.range(e)) : .missing) }
+                for (name, interval) in metrics {
+                    let e = c.metric(name)
+                    row.append(e.map { $0.value.isFinite ? .fixed($0.value, decimals: 3) : .missing } ?? .missing)
+                    if interval { row.append(e.map { $0.lower.isFinite ? .text(NumberText3.range($0)) : .missing } ?? .missing) }
                 }
                 rows.append(row)
             }
@@ -141,8 +140,9 @@ public enum ZeroShotCells {
                             y: c.calibration.map { classify ? $0.accuracy : $0.meanLabel })
         }
         let xs = r.conditions.flatMap { $0.calibration.map(\.meanScore) }.filter(\.isFinite)
-        if classify, let lo = xs.min(), let hi = xs.max() {
-            series.append(LinePlot.Series(name: "chance", x: [lo, hi], y: [0.5, 0.5], showsMarkers: false))
+        if let lo = xs.min(), let hi = xs.max() {
+            series.append(classify ? LinePlot.Series(name: "chance", x: [lo, hi], y: [0.5, 0.5], showsMarkers: false)
+                                   : LinePlot.Series(name: "prediction = label", x: [lo, hi], y: [lo, hi], showsMarkers: false))
         }
         let bins = r.conditions.first?.calibration.count ?? 0
         let caption = classify
