@@ -97,6 +97,7 @@ final class FastKernelTests: XCTestCase {
         for c in strideOneCases where WinogradWeights.applies(height: c.inputSize, width: c.inputSize) {
             check(c, .winograd, bandColumns: nil)
             check(c, .winograd, bandColumns: c.inputSize / 2)  // one row of tiles per band
+            check(c, .winograd, bandColumns: 16)               // thin layers: several strips per tile row
         }
     }
 

@@ -49,11 +49,15 @@ func winogradConv3x3(_ op: ConvOperands, u: UnsafePointer<Float>, workspace: Con
     let (y, outChannels, epilogue, styles) = (op.y, op.outChannels, op.epilogue, op.styles)
     let tilesPerRow = w / 2, tileRows = batch * h / 2
     let totalIn = op.inputColumns, plane = h * w
+    // Up to 128 input channels the 16 products are thin (K = I) and the whole pipeline runs on
+    // strips of a tile row: input transform, micro-kernel products, output transform, with the
+    // strip's V in L2 and its products in L1 (needs 16-tile strips: W a multiple of 32).
+    if inChannels <= WinogradFused.maxInChannels && w % 32 == 0 {
+        winogradFusedConv3x3(op, u: u, workspace: workspace, bandColumns: bandColumns)
+        return
+    }
     let plan = ConvPlan(totalRows: tileRows, rowWidth: tilesPerRow, outChannels: outChannels,
                         bandColumns: bandColumns ?? max(128, (1 << 16) / (inChannels + min(outChannels, 128))))
-    // Up to 128 input channels the 16 products are thin (K = I): the fused micro-kernel path
-    // keeps them in L1 instead of a band-sized buffer (needs 16-tile strips: W a multiple of 32).
-    let fused = inChannels <= WinogradFused.maxInChannels && w % 32 == 0
     parallelTasks(plan.items) { t, worker in
         let (rows, channels) = plan.item(t)
         let capCols = plan.bandRows * tilesPerRow
@@ -61,7 +65,7 @@ func winogradConv3x3(_ op: ConvOperands, u: UnsafePointer<Float>, workspace: Con
         // of a transform do not all map to the same L1 set.
         let vStride = inChannels * capCols + 16, mStride = channels.count * capCols + 16
         let v = workspace.buffer(.input, worker: worker).reserve(16 * vStride)
-        let m = workspace.buffer(.product, worker: worker).reserve(fused ? WinogradFused.productFloats : 16 * mStride)
+        let m = workspace.buffer(.product, worker: worker).reserve(16 * mStride)
         let scratch = workspace.buffer(.rows, worker: worker).reserve(w + 32 + 4 * 24)
         let zeros = UnsafePointer(scratch), edges = scratch + w + 32
         scratch.update(repeating: 0, count: w + 32)
@@ -72,34 +76,24 @@ func winogradConv3x3(_ op: ConvOperands, u: UnsafePointer<Float>, workspace: Con
             for i in 0..<inChannels {
                 for gt in band {
                     let n = gt / (h / 2), ty = gt - n * (h / 2)
-                    let base = x + i * totalIn + n * plane
-                    func row(_ r: Int) -> UnsafePointer<Float> {
-                        let sy = 2 * ty - 1 + r
-                        return sy >= 0 && sy < h ? base + sy * w : zeros
-                    }
-                    winogradInputRow(row(0), row(1), row(2), row(3), width: w, scale: styles[n * inChannels + i],
+                    let r = tileInputRows(x + i * totalIn + n * plane, tileRow: ty, height: h, width: w, zeros: zeros)
+                    winogradInputRow(r.0, r.1, r.2, r.3, width: w, tiles: 0..<tilesPerRow, scale: styles[n * inChannels + i],
                                      edges: edges, out: v + i * cols + (gt - band.lowerBound) * tilesPerRow,
                                      planeStride: vStride)
                 }
             }
-            if fused {
-                winogradFusedBand(v: v, vStride: vStride, cols: cols, u: u, inChannels: inChannels,
-                                  outChannels: outChannels, channels: channels, products: m, firstTileRow: band.lowerBound,
-                                  tilesPerRow: tilesPerRow, batch: batch, height: h, width: w, y: y, epilogue: epilogue)
-            } else {
-                for xi in 0..<16 {
-                    sgemm(m: channels.count, n: cols, k: inChannels,
-                          a: u + (xi * outChannels + channels.lowerBound) * inChannels, lda: inChannels,
-                          b: v + xi * vStride, ldb: cols, c: m + xi * mStride, ldc: cols)
-                }
-                for o in channels {
-                    let mo = m + (o - channels.lowerBound) * cols
-                    for gt in band {
-                        let n = gt / (h / 2), ty = gt - n * (h / 2)
-                        winogradOutputRow(mo + (gt - band.lowerBound) * tilesPerRow, planeStride: mStride,
-                                          tiles: tilesPerRow, out: y + o * totalIn + n * plane + 2 * ty * w, width: w,
-                                          epilogue: epilogue, o: o, n: n, pixel: 2 * ty * w)
-                    }
+            for xi in 0..<16 {
+                sgemm(m: channels.count, n: cols, k: inChannels,
+                      a: u + (xi * outChannels + channels.lowerBound) * inChannels, lda: inChannels,
+                      b: v + xi * vStride, ldb: cols, c: m + xi * mStride, ldc: cols)
+            }
+            for o in channels {
+                let mo = m + (o - channels.lowerBound) * cols
+                for gt in band {
+                    let n = gt / (h / 2), ty = gt - n * (h / 2)
+                    winogradOutputRow(mo + (gt - band.lowerBound) * tilesPerRow, planeStride: mStride,
+                                      tiles: tilesPerRow, out: y + o * totalIn + n * plane + 2 * ty * w, width: w,
+                                      epilogue: epilogue, o: o, n: n, pixel: 2 * ty * w)
                 }
             }
             t0 = band.upperBound
@@ -107,20 +101,33 @@ func winogradConv3x3(_ op: ConvOperands, u: UnsafePointer<Float>, workspace: Con
     }
 }
 
-/// Input transform of one row of tiles, V = s · Bᵀ d B for every tile, written to
-/// out + ξ·planeStride + tile. r0 ... r3 are the four input rows (2ty-1 ... 2ty+2; zeros outside
-/// the image). Eight tiles at a time read columns 2tx-1 ... 2tx+16; the first and last groups
-/// go through `edges` (4 x 24 floats), where the zero columns -1 and W are filled in.
+/// The four input rows of tile row ty (2ty-1 ... 2ty+2) of one channel plane, `zeros` outside.
+@inline(always)
+func tileInputRows(_ plane: UnsafePointer<Float>, tileRow ty: Int, height h: Int, width w: Int,
+                   zeros: UnsafePointer<Float>) -> (UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>,
+                                                    UnsafePointer<Float>) {
+    func row(_ r: Int) -> UnsafePointer<Float> {
+        let sy = 2 * ty - 1 + r
+        return sy >= 0 && sy < h ? plane + sy * w : zeros
+    }
+    return (row(0), row(1), row(2), row(3))
+}
+
+/// Input transform of tiles `tiles` (multiples of 8) of one tile row, V = s · Bᵀ d B, written to
+/// out + ξ·planeStride + (tile - tiles.lowerBound). r0 ... r3 are the four input rows (2ty-1 ...
+/// 2ty+2; zeros outside the image). Eight tiles at a time read columns 2tx-1 ... 2tx+16; the
+/// first and last groups of the row go through `edges` (4 x 24 floats), where the zero columns
+/// -1 and W are filled in.
 @inline(never)
-private func winogradInputRow(_ r0: UnsafePointer<Float>, _ r1: UnsafePointer<Float>, _ r2: UnsafePointer<Float>,
-                              _ r3: UnsafePointer<Float>, width w: Int, scale: Float,
-                              edges: UnsafeMutablePointer<Float>, out: UnsafeMutablePointer<Float>, planeStride: Int) {
+func winogradInputRow(_ r0: UnsafePointer<Float>, _ r1: UnsafePointer<Float>, _ r2: UnsafePointer<Float>,
+                      _ r3: UnsafePointer<Float>, width w: Int, tiles: Range<Int>, scale: Float,
+                      edges: UnsafeMutablePointer<Float>, out: UnsafeMutablePointer<Float>, planeStride: Int) {
     let s = Vec8(repeating: scale)
-    let tiles = w / 2
-    var tx = 0
-    while tx < tiles {
-        let first = 2 * tx - 1
-        if tx == 0 || tx + 8 == tiles {
+    let rowTiles = w / 2
+    var tx = tiles.lowerBound
+    while tx < tiles.upperBound {
+        let first = 2 * tx - 1, dst = out + (tx - tiles.lowerBound)
+        if tx == 0 || tx + 8 == rowTiles {
             @inline(always) func fill(_ e: UnsafeMutablePointer<Float>, _ r: UnsafePointer<Float>) {
                 for c in 0..<18 {
                     let col = first + c
@@ -128,9 +135,9 @@ private func winogradInputRow(_ r0: UnsafePointer<Float>, _ r1: UnsafePointer<Fl
                 }
             }
             fill(edges, r0); fill(edges + 24, r1); fill(edges + 48, r2); fill(edges + 72, r3)
-            inputTiles8(edges, edges + 24, edges + 48, edges + 72, scale: s, out: out + tx, planeStride: planeStride)
+            inputTiles8(edges, edges + 24, edges + 48, edges + 72, scale: s, out: dst, planeStride: planeStride)
         } else {
-            inputTiles8(r0 + first, r1 + first, r2 + first, r3 + first, scale: s, out: out + tx, planeStride: planeStride)
+            inputTiles8(r0 + first, r1 + first, r2 + first, r3 + first, scale: s, out: dst, planeStride: planeStride)
         }
         tx += 8
     }
