@@ -1,3 +1,5 @@
+import FileFormats
+
 /// A checkpoint that cannot be loaded, with a one-line reason. The CLI prints `description`.
 public struct CheckpointError: Error, CustomStringConvertible, Sendable {
     public let path: String
@@ -5,7 +7,7 @@ public struct CheckpointError: Error, CustomStringConvertible, Sendable {
 
     public init(path: String, message: String) {
         self.path = path
-        self.message = message
+        self.message = message.escapedForMessage  // names from the file may hold control characters
     }
 
     public var description: String { "\(path): \(message)" }

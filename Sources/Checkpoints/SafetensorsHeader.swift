@@ -85,13 +85,14 @@ struct SafetensorsHeader {
         guard let dtypeName, let shapeItems, let offsetItems else { throw fail("needs dtype, shape and data_offsets") }
         guard let dtype = SafetensorsDType(rawValue: dtypeName) else { throw fail("unknown dtype \"\(dtypeName.prefix(40))\"") }
         guard shapeItems.count <= maxRank else { throw fail("has \(shapeItems.count) dimensions") }
-        var shape: [Int] = []
-        var count = 1
-        for item in shapeItems {
+        let shape = try shapeItems.map { item -> Int in
             guard case .integer(let d) = item, d >= 0 else { throw fail("shape holds \(item.kindName) that is not a size") }
+            return d
+        }
+        var count = 1
+        for d in shape {
             let (p, overflow) = count.multipliedReportingOverflow(by: d)
-            guard !overflow else { throw fail("shape \(shapeItems.count)-d has too many elements") }
-            shape.append(d)
+            guard !overflow else { throw fail("shape \(shape) has too many elements") }
             count = p
         }
         guard offsetItems.count == 2, case .integer(let begin) = offsetItems[0], case .integer(let end) = offsetItems[1],

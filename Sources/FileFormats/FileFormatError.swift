@@ -6,7 +6,7 @@ public struct FileFormatError: Error, Equatable, CustomStringConvertible, Locali
     public let message: String
 
     public init(_ message: String) {
-        self.message = message
+        self.message = message.escapedForMessage  // names from the file may hold control characters
     }
 
     public var description: String { message }
