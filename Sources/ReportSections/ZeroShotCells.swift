@@ -16,6 +16,7 @@ public enum ZeroShotCells {
         if runs.count == 1, let keys = keyFigures(first) { cells.append(.keyFigures(keys)) }
         cells.append(.table(table(runs.map(\.result))))
         for note in Set(runs.flatMap(\.result.notes)).sorted() { cells.append(.alert(.info, note)) }
+        if let reading = reading(runs.map(\.result)) { cells.append(.prose(reading)) }
         for run in runs {
             if runs.count > 1 { cells.append(.heading(level: 2, text: run.result.attribute)) }
             cells.append(.figure(examplesFigure(run)))
@@ -65,6 +66,25 @@ public enum ZeroShotCells {
             return KeyFigure(label: conditionShortTitle(c), value: NumberText3.value(e.value), note: "\(metric), \(NumberText3.interval(e))")
         }
         return figures.isEmpty ? nil : figures
+    }
+
+    /// What the intervals say, attribute by attribute: does the transfer beat the floor, and is
+    /// the floor itself at chance (classification only: chance is 0.5 by construction).
+    static func reading(_ results: [TransferResult]) -> String? {
+        var sentences: [String] = []
+        for r in results where r.task == .classify {
+            let metric = r.headlineMetric
+            guard let transfer = r.condition(.transfer)?.metric(metric), let floor = r.condition(.floor)?.metric(metric) else { continue }
+            if transfer.lower > floor.upper {
+                sentences.append("\(r.attribute): the transfer (\(NumberText3.value(transfer.value))) is above the floor's interval.")
+            } else {
+                sentences.append("\(r.attribute): the transfer (\(NumberText3.value(transfer.value))) is not distinguishable from the floor (\(NumberText3.value(floor.value))).")
+            }
+            if floor.lower > 0.5 || floor.upper < 0.5 {
+                sentences.append("Its floor's interval (\(NumberText3.range(floor))) excludes chance: the parent's direction for \(r.attribute) also orders the images of unaligned networks of this architecture, so part of the transfer need not come from the alignment.")
+            }
+        }
+        return sentences.isEmpty ? nil : "Reading the intervals (\(results.first?.headlineMetric ?? "")): " + sentences.joined(separator: " ")
     }
 
     static func conditionShortTitle(_ c: TransferCondition) -> String {

@@ -11,43 +11,49 @@ struct ZeroShotCommand: ParsableCommand {
         commandName: "zeroshot",
         abstract: "Zero-shot transfer: train a latent classifier or regressor on parent labels, score it on the child.",
         discussion: """
-        A linear model is trained on labelled parent samples in W (ws row 0), in W+ rows A-B (wplus:A-B, concatenated)
-        or in StyleSpace S, then applied to the child's images of the same ws (from the parent's mapping), and scored
-        against the child's own labels with bootstrap intervals over test seeds. Baselines on the same seeds: the
-        ceiling (the same training on the child's labels) and the floor (the parent's model on --floors independently
-        initialised networks of the parent's architecture, never aligned with it; metrics averaged over them).
+        A linear model is trained on labelled parent samples in W (ws row 0), in W+ rows A-B (wplus:A-B, \
+        concatenated) or in StyleSpace S, then applied to the child's images of the same ws (from the parent's \
+        mapping), and scored against the child's own labels with bootstrap intervals over test seeds. Baselines on \
+        the same seeds: the ceiling (the same training on the child's labels) and the floor (the parent's model on \
+        --floors independently initialised networks of the parent's architecture, never aligned with it; metrics \
+        averaged over them).
 
-        Labels (one source): --labels CSV with rows seed,attribute,value (and --child-labels for the child's seeds),
-        --channel L_C (the StyleSpace value s[L][C] of each network), --direction FILE.npy (the projection of w on a
-        W direction; the same in every network), or --measure with built-in image measures:
+        Labels (one source): --labels CSV with rows seed,attribute,value (and --child-labels for the child's \
+        seeds), --channel L_C (the StyleSpace value s[L][C] of each network), --direction FILE.npy (the projection \
+        of w on a W direction; the same in every network), or --measure with built-in image measures:
         \(ImageMeasure.definitions)
-        Measures are taken on the skip image after the --resolution block (default: 32 px or the network's size if
-        smaller): a much cheaper forward pass than the full image.
+        Measures are taken on the skip image after the --resolution block (default: 32 px, or the network's size \
+        if smaller): a much cheaper forward pass than the full image.
 
-        Classification (--task classify): L2-regularised logistic regression on standardised features, fitted by
-        L-BFGS (OpenBLAS products, deterministic). Continuous labels are split at each network's own median (the
-        parent's and the child's over the training seeds, each floor network's over the test seeds), so classes are
-        balanced and chance is 0.5; 0/1 labels are used as they are. Prediction: score (log-odds) > 0. Metrics:
-        accuracy, balanced accuracy, ROC AUC.
-        Regression (--task regress): the hyperplane of that classifier, the signed distance to it (for wplus:A-B
-        averaged over rows A-B, the paper's regressor) and a least-squares line to the label value. Metrics: Pearson r,
-        Spearman rho, mean absolute error.
-        Intervals: percentile bootstrap over test seeds (--bootstrap resamples from --bootstrap-seed, shared by all
-        conditions).
+        Classification (--task classify): L2-regularised logistic regression on standardised features, fitted by \
+        L-BFGS (OpenBLAS products, deterministic). Continuous labels are split at each network's own median (the \
+        parent's and the child's over the training seeds, each floor network's over the test seeds), so classes \
+        are balanced and chance is 0.5; 0/1 labels are used as they are. Prediction: score (log-odds) > 0. \
+        Metrics: accuracy, balanced accuracy, ROC AUC.
+        Regression (--task regress): the hyperplane of that classifier, the signed distance to it (for wplus:A-B \
+        averaged over rows A-B, the paper's regressor) and a least-squares line to the label value. Metrics: \
+        Pearson r, Spearman rho, mean absolute error.
+        Intervals: percentile bootstrap over test seeds (--bootstrap resamples from --bootstrap-seed, shared by \
+        all conditions).
 
-        Models are saved as JSON to --models/NAME.json (default name ATTRIBUTE-SPACE) and applied again with --model NAME.
-        Writes to --outdir: results.json (every number), samples-ATTRIBUTE.csv (per test seed scores and labels) and a
-        report (report.pdf, report.html, figures/, data/) with the transfer table, the positive / neutral / negative
-        examples grid and the calibration plot of each attribute.
+        Models are saved as JSON to --models/NAME.json (default name ATTRIBUTE-SPACE) and applied again with \
+        --model NAME. Writes to --outdir: results.json (every number), samples-ATTRIBUTE.csv (per test seed \
+        scores and labels) and a report (report.pdf, report.html, figures/, data/) with the transfer table, the \
+        positive / neutral / negative examples grid and the calibration plot of each attribute.
 
         Examples:
-          stylealign zeroshot --parent ffhq.pkl --child dog.pkl --measure brightness,colourfulness:center --outdir out/zs
-          stylealign zeroshot --parent ffhq.pkl --child dog.pkl --attribute black_hair --labels faces.csv \\
-              --child-labels dogs.csv --space wplus:0-3 --train-seeds 0-1999 --test-seeds 2000-2499 --outdir out/hair
-          stylealign zeroshot --parent ffhq.pkl --child dog.pkl --channel 12_479 --space s --outdir out/s
-          stylealign zeroshot --parent ffhq.pkl --child cat.pkl --model black_hair-w --labels faces.csv \\
-              --child-labels cats.csv --attribute black_hair --outdir out/cat
-          stylealign zeroshot --parent-random-init paper256 --child-random-init paper256 --child-random-seed 1 \\
+          stylealign zeroshot --parent ffhq.pkl --child dog.pkl \\
+              --measure brightness,colourfulness:center --outdir out/zs
+          stylealign zeroshot --parent ffhq.pkl --child dog.pkl --space wplus:0-3 \\
+              --attribute black_hair --labels faces.csv --child-labels dogs.csv \\
+              --train-seeds 0-1999 --test-seeds 2000-2499 --outdir out/hair
+          stylealign zeroshot --parent ffhq.pkl --child dog.pkl --channel 12_479 \\
+              --space s --outdir out/s
+          stylealign zeroshot --parent ffhq.pkl --child cat.pkl --model black_hair-w \\
+              --attribute black_hair --labels faces.csv --child-labels cats.csv \\
+              --outdir out/cat
+          stylealign zeroshot --parent-random-init paper256 \\
+              --child-random-init paper256 --child-random-seed 1 \\
               --measure brightness --outdir out/timing
         """)
 
