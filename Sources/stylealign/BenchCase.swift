@@ -21,15 +21,16 @@ struct BenchCase {
         let z = Tensor.seedLatents((0..<UInt32(batch)).map { $0 }, zDim: config.zDim)
         func pass() throws -> Tensor { try g.synthesis(ws: g.mapping(z: z), noise: .const) }
         for _ in 0..<warmup { _ = try pass() }
-        var seconds: [Double] = []
+        var seconds: [Double] = [], cpuSeconds: [Double] = []
         for _ in 0..<runs {
-            let start = Self.now()
+            let start = Self.now(), cpuStart = Self.processCPU()
             let image = try pass()
             seconds.append(Self.now() - start)
+            cpuSeconds.append(Self.processCPU() - cpuStart)
             guard image.isFinite else { throw CLIError("bench: \(preset.rawValue) produced a non-finite image") }
         }
         seconds.sort()
-        let median = (seconds[(seconds.count - 1) / 2] + seconds[seconds.count / 2]) / 2 / Double(batch)
+        let median = Self.median(seconds) / Double(batch)
         let gflop = config.synthesisFLOPs / 1e9
         var breakdown: LayerBreakdown?
         if profile {
@@ -39,11 +40,21 @@ struct BenchCase {
         return BenchResult(preset: preset.rawValue, batch: batch, threads: threads, runs: runs,
                            secondsPerImage: median, minSecondsPerImage: seconds[0] / Double(batch),
                            gflopPerImage: gflop, achievedGflops: gflop / median, gemmPeakGflops: peak,
-                           ratioToPeak: gflop / median / peak, peakRssMB: Self.peakResidentMB(),
+                           ratioToPeak: gflop / median / peak, cpuSecondsPerImage: Self.median(cpuSeconds.sorted()) / Double(batch),
+                           peakRssMB: Self.peakResidentMB(),
                            buildSeconds: buildSeconds, profile: breakdown)
     }
 
     static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) * 1e-9 }
+
+    /// CPU time of the whole process (all threads) so far.
+    static func processCPU() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
+    }
+
+    static func median(_ sorted: [Double]) -> Double { (sorted[(sorted.count - 1) / 2] + sorted[sorted.count / 2]) / 2 }
 
     /// VmHWM of /proc/self/status (the peak resident set), in MB; getrusage's ru_maxrss without /proc.
     static func peakResidentMB() -> Double {

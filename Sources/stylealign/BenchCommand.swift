@@ -7,21 +7,23 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Time the engine on the released architectures (random weights) against this machine's SGEMM peak.",
         discussion: """
-        For every preset and batch size: z -> ws -> image with noise mode const, after --warmup untimed passes;
+        For every preset and batch size: z -> ws -> image with noise mode const, after --warmup untimed passes; \
         the wall time per image is the median of --runs passes divided by the batch size.
 
-        FLOPs are counted from the architecture as NVIDIA's implementation computes the synthesis network:
-        2 per multiply-add of conv1 (O·I·9·H·W), of conv0 as a stride-2 transposed conv on its input
-        (O·I·9·H_in·W_in; the [1,3,3,1] filter after it is not counted) and of torgb (3·I·H·W). Mapping, affines,
-        demodulation, filtering, bias/activation, noise and the skip image's up-sampling are not counted (under
-        0.1 %). This gives 148.5 GFLOP per 1024x1024 config-f image. The engine does fewer
-        multiplications than that count for the stride-1 convs (Winograd F(2x2,3x3) from 16 px up), so its GFLOP/s
-        by this count can exceed the GEMM peak.
+        FLOPs are counted from the architecture as NVIDIA's implementation computes the synthesis network: 2 per \
+        multiply-add of conv1 (O·I·9·H·W), of conv0 as a stride-2 transposed conv on its input (O·I·9·H_in·W_in; \
+        the [1,3,3,1] filter after it is not counted) and of torgb (3·I·H·W). Mapping, affines, demodulation, \
+        filtering, bias/activation, noise and the skip image's up-sampling are not counted (under 0.1 %). This \
+        gives 148.5 GFLOP per 1024x1024 config-f image. The engine does fewer multiplications than that count for \
+        the stride-1 convs (Winograd F(2x2,3x3) from 16 px up), so its GFLOP/s by this count can exceed the GEMM \
+        peak.
 
-        The GEMM peak is cblas_sgemm with M=512, K=4608, N=4096 (the im2col shape of a 512-channel 3x3 conv on 64x64)
-        in the same process on the same thread count, best of 5. Peak memory is the process's VmHWM; each case runs
-        in a fresh child process (this executable re-launched) so that the figure belongs to that case.
-        Build time is the time to build the generator from its tensors (checkpoint reading not included).
+        The GEMM peak is cblas_sgemm with M=512, K=4608, N=4096 (the im2col shape of a 512-channel 3x3 conv on \
+        64x64) in the same process on the same thread count, best of 5. Peak memory is the process's VmHWM; each \
+        case runs in a fresh child process (this executable re-launched) so that the figure belongs to that case. \
+        Build time is the time to build the generator from its tensors (checkpoint reading not included). CPU \
+        s/image is the median process CPU time (all threads) per image: on a machine shared with other work it \
+        shows what a case costs when the wall time does not.
 
         Examples:
           stylealign bench

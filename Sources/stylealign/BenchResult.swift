@@ -14,6 +14,8 @@ struct BenchResult: Codable {
     let achievedGflops: Double
     let gemmPeakGflops: Double
     let ratioToPeak: Double
+    /// Median process CPU time (all threads) per image: what the case costs whatever else runs.
+    let cpuSecondsPerImage: Double
     let peakRssMB: Double
     let buildSeconds: Double
     let profile: LayerBreakdown?
@@ -22,7 +24,7 @@ struct BenchResult: Codable {
         case preset, batch, threads, runs, profile
         case secondsPerImage = "seconds_per_image", minSecondsPerImage = "min_seconds_per_image"
         case gflopPerImage = "gflop_per_image", achievedGflops = "achieved_gflops"
-        case gemmPeakGflops = "gemm_peak_gflops", ratioToPeak = "ratio_to_peak"
+        case gemmPeakGflops = "gemm_peak_gflops", ratioToPeak = "ratio_to_peak", cpuSecondsPerImage = "cpu_seconds_per_image"
         case peakRssMB = "peak_rss_mb", buildSeconds = "build_seconds"
     }
 
@@ -32,12 +34,13 @@ struct BenchResult: Codable {
         return String(decoding: try encoder.encode(self), as: UTF8.self)
     }
 
-    static let tableHeader = "preset    batch threads  s/image (median, min)  GFLOP/image  GFLOP/s  GEMM peak  ratio  peak RSS MB  build s"
+    static let tableHeader =
+        "preset    batch threads  s/image (median, min)  GFLOP/image  GFLOP/s  GEMM peak  ratio  CPU s/image  peak RSS MB  build s"
 
     var tableRow: String {
-        String(format: "%-9@ %5d %7d  %8.4f  %8.4f      %10.1f  %7.1f  %9.1f  %5.2f  %11.0f  %7.3f",
+        String(format: "%-9@ %5d %7d  %8.4f  %8.4f      %10.1f  %7.1f  %9.1f  %5.2f  %11.4f  %11.0f  %7.3f",
                preset as NSString, batch, threads, secondsPerImage, minSecondsPerImage, gflopPerImage,
-               achievedGflops, gemmPeakGflops, ratioToPeak, peakRssMB, buildSeconds)
+               achievedGflops, gemmPeakGflops, ratioToPeak, cpuSecondsPerImage, peakRssMB, buildSeconds)
     }
 }
 
