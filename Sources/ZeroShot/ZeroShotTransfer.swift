@@ -64,6 +64,10 @@ public struct ZeroShotTransfer: Sendable {
             return value
         }
         let nTrain = setup.trainSeeds.count, nTest = setup.testSeeds.count
+        // Fingerprinting reads every weight: once per network and run.
+        let parentDescription = NetworkDescription(source: parent.source, generator: parent.generator)
+        let childDescription = NetworkDescription(source: child.source, generator: child.generator)
+        let floorDescriptions = floors.map { NetworkDescription(source: $0.source, generator: $0.generator) }
         let (wsTrain, wsTest) = try timed("ws from the parent's mapping (\(nTrain + nTest) seeds)") {
             (try setup.sampling.ws(seeds: setup.trainSeeds, mapping: parent.generator),
              try setup.sampling.ws(seeds: setup.testSeeds, mapping: parent.generator))
@@ -77,12 +81,11 @@ public struct ZeroShotTransfer: Sendable {
                                           labels: zip(parentSources, training).map { $1 ? $0 : nil }, batchDone: batchDone)
             }
             let trainer = LatentModelTrainer(task: task, space: space, l2: setup.l2)
-            let source = NetworkDescription(source: parent.source, generator: parent.generator)
             for (k, attribute) in attributes.enumerated() where training[k] {
                 models[k] = try timed("parent: training '\(attribute.name)'") {
                     try trainer.train(samples, values: samples.labels[k].unwrapped("parent labels"), name: attribute.modelName,
                                       attribute: attribute.name, labels: attribute.labels.description,
-                                      sampling: setup.sampling, source: source)
+                                      sampling: setup.sampling, source: parentDescription)
                 }
             }
         }
@@ -128,6 +131,9 @@ public struct ZeroShotTransfer: Sendable {
             if setup.baselines, !floors.isEmpty, floorSources[k] == nil {
                 notes.append("a user's CSV cannot label a random network: no floor")
             }
+            if let saved = attribute.model, saved.sourceNetwork.fingerprint != parentDescription.fingerprint {
+                notes.append("the model '\(saved.name)' was trained on another network (\(saved.sourceNetwork.source), \(saved.sourceNetwork.fingerprint)) than this parent (\(parentDescription.fingerprint))")
+            }
             if case .direction = attribute.labels {
                 notes.append("W-direction labels depend on w alone, so every network has the same labels: this checks the model, not the alignment")
             }
@@ -146,7 +152,7 @@ public struct ZeroShotTransfer: Sendable {
                     let ceiling = try timed("child: training the ceiling model for '\(attribute.name)'") {
                         try trainer.train(childTrain, values: childTrainValues, name: model.name + "-ceiling", attribute: model.attribute,
                                           labels: childSource.description, sampling: setup.sampling,
-                                          source: NetworkDescription(source: child.source, generator: child.generator))
+                                          source: childDescription)
                     }
                     let scores = try ceiling.scores(childTest.features.unwrapped("child features"))
                     conditions.append(evaluate(.ceiling, network: child.source, model: ceiling, scores: scores, values: childValues,
@@ -181,9 +187,7 @@ public struct ZeroShotTransfer: Sendable {
             let result = TransferResult(
                 attribute: attribute.name, task: task, space: space, modelName: model.name, labels: model.labels,
                 childLabels: childSources[k]?.description,
-                parent: NetworkDescription(source: parent.source, generator: parent.generator),
-                child: NetworkDescription(source: child.source, generator: child.generator),
-                floors: floorScores.isEmpty ? [] : floors.map { NetworkDescription(source: $0.source, generator: $0.generator) },
+                parent: parentDescription, child: childDescription, floors: floorScores.isEmpty ? [] : floorDescriptions,
                 sampling: setup.sampling, trainingSeedCount: model.trainingSeeds.count, testSeedCount: nTest,
                 training: model.training, bootstrap: setup.bootstrap, conditions: conditions, examples: examples,
                 samples: samples, timings: [], notes: notes)

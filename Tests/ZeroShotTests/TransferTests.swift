@@ -134,6 +134,9 @@ final class TransferTests: XCTestCase {
         attribute.model = loaded
         let applied = try XCTUnwrap(ZeroShotTransfer(setup: setup).run(parent: parent, child: child, floors: [], attributes: [attribute]).first)
         XCTAssertEqual(applied.result.conditions, trained.result.conditions)
+        XCTAssertTrue(applied.result.notes.isEmpty, "\(applied.result.notes)")
+        let elsewhere = try XCTUnwrap(ZeroShotTransfer(setup: setup).run(parent: child, child: parent, floors: [], attributes: [attribute]).first)
+        XCTAssertTrue(elsewhere.result.notes.contains { $0.contains("was trained on another network") }, "\(elsewhere.result.notes)")
         var wrongSpace = setup
         wrongSpace.space = .s
         XCTAssertThrowsError(try ZeroShotTransfer(setup: wrongSpace).run(parent: parent, child: child, floors: [], attributes: [attribute])) {
