@@ -5,6 +5,7 @@ public enum SectionCatalog {
         WeightChangesSection(),
         ComponentResetSection(),
         SameLatentSection(),
+        SemanticAlignmentSection(),
         ZeroShotSection(),
     ]
 

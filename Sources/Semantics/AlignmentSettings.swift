@@ -53,12 +53,13 @@ public struct AlignmentSettings: Equatable, Sendable {
         guard channelAlpha.isFinite, directionAlpha.isFinite else { throw EngineError("edit strengths must be finite") }
     }
 
-    var batches: [ArraySlice<UInt32>] {
+    /// The seeds in batches of at most `batchSize`.
+    public var batches: [ArraySlice<UInt32>] {
         stride(from: 0, to: seeds.count, by: batchSize).map { seeds[$0..<min($0 + batchSize, seeds.count)] }
     }
 
     /// ws of seeds through g's mapping: [N, numWs, wDim].
-    func ws(_ seeds: ArraySlice<UInt32>, _ g: Generator) throws -> Tensor {
+    public func ws(_ seeds: ArraySlice<UInt32>, _ g: Generator) throws -> Tensor {
         let z = Tensor.seedLatents(Array(seeds), zDim: g.config.zDim)
         let c = g.config.cDim > 0 ? try g.classLabel(classIndex ?? -1, batch: seeds.count) : nil
         return try g.mapping(z: z, c: c, truncation: truncation)

@@ -3,7 +3,7 @@ import StyleGAN
 extension Tensor {
     /// images [N, C, H, W] (H = W = size · f for an integer f) -> [N, C, size, size], each output
     /// pixel the mean of its f × f cell. Returns self when already that size.
-    func boxDownsampled(to size: Int) -> Tensor {
+    public func boxDownsampled(to size: Int) -> Tensor {
         let n = shape[0], c = shape[1], h = shape[2]
         guard h != size else { return self }
         let f = h / size

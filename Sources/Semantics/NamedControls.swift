@@ -52,6 +52,20 @@ public struct NamedControls: Codable, Equatable, Sendable {
         }
     }
 
+    /// data/controls.json of this checkout: in the current folder, or above the executable (which
+    /// lives in .build*/<triple>/<configuration>/); nil when neither has it.
+    public static func shippedTablePath() -> String? {
+        let relative = "data/controls.json"
+        if FileManager.default.fileExists(atPath: relative) { return relative }
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<5 {
+            let candidate = folder.appendingPathComponent(relative).path
+            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return nil
+    }
+
     /// The families whose architecture is that of `config`.
     public func families(for config: GeneratorConfig) -> [Family] {
         families.filter { $0.architecture.matches(config) }

@@ -6,7 +6,7 @@ struct StyleAlignCommand: ParsableCommand {
         commandName: "stylealign",
         abstract: "Analyse aligned StyleGAN2 models: a parent and the child fine-tuned from it.",
         subcommands: [InspectCommand.self, GenerateCommand.self, BenchCommand.self, ReportCommand.self, ConvertCommand.self,
-                      ZeroShotCommand.self])
+                      EditCommand.self, MorphCommand.self, BlendCommand.self, MixCommand.self, ZeroShotCommand.self])
 
     static func main() {
         FastBLAS.reexecIfNeeded()
