@@ -10,7 +10,7 @@ public enum ZeroShotCells {
     public static func cells(_ runs: [TransferRun]) -> [ReportCell] {
         guard let first = runs.first?.result else { return [] }
         var cells: [ReportCell] = [.prose(method(first, runs: runs))]
-        if runs.contains(where: { if case .measure = labelKind($0.result) { return true } else { return false } }) {
+        if runs.contains(where: { isMeasured($0.result) }) {
             cells.append(.prose("Built-in measures, computed on each network's own images:\n" + ImageMeasure.definitions))
         }
         if runs.count == 1, let keys = keyFigures(first) { cells.append(.keyFigures(keys)) }
@@ -26,11 +26,8 @@ public enum ZeroShotCells {
         return cells
     }
 
-    static func labelKind(_ r: TransferResult) -> LabelKind {
-        LabelKind(rawValue: r.labels.source) ?? .csv
-    }
-
-    enum LabelKind: String { case csv, channel, direction, measure }
+    /// Whether the labels are one of the built-in image measures (see `LabelSource.description`).
+    static func isMeasured(_ r: TransferResult) -> Bool { r.labels.source == "measure" }
 
     static func method(_ r: TransferResult, runs: [TransferRun]) -> String {
         let attributes = Cells.list(runs.map { "\($0.result.attribute) (\($0.result.labels))" })
@@ -52,7 +49,7 @@ public enum ZeroShotCells {
             text += " The regressor predicts the label value; Pearson and Spearman correlations are scale-free, the mean absolute error is in the label's units."
         }
         text += "\n\nConditions: parent = the model on the parent's own test samples; transfer = the same model on the child's samples against the child's labels (the headline); ceiling = a model trained the same way on the child's own labels; floor = the parent's model on \(r.floors.count == 1 ? "an independently initialised network" : "\(r.floors.count) independently initialised networks") of the same architecture, never aligned with the parent\(r.floors.count > 1 ? " (metric averaged over them)" : ""). Intervals: \(Int(r.bootstrap.confidence * 100)) % percentile bootstrap over test seeds (\(r.bootstrap.resamples) resamples, seed \(r.bootstrap.seed), the same resamples for every condition)."
-        if labelKind(r) == .measure {
+        if isMeasured(r) {
             text += " Measures are taken on the skip image after the \(r.sampling.analysisResolution) × \(r.sampling.analysisResolution) block"
             text += r.sampling.analysisResolution == r.parent.resolution ? " (the full image)." : " (a reduced analysis resolution; the network renders \(r.parent.resolution) px)."
         }

@@ -14,15 +14,6 @@ public struct FeatureMatrix: Equatable, Sendable {
         self.values = values
     }
 
-    /// The rows at `indices`, in that order.
-    public func selecting(_ indices: [Int]) -> FeatureMatrix {
-        var out = [Float]()
-        out.reserveCapacity(indices.count * columns)
-        for i in indices { out += values[(i * columns)..<((i + 1) * columns)] }
-        // Shape is consistent by construction.
-        return FeatureMatrix(unchecked: indices.count, columns, out)
-    }
-
     /// Stacks matrices of equal width (batches of one sample set).
     public static func stacking(_ parts: [FeatureMatrix]) throws -> FeatureMatrix {
         guard let first = parts.first else { throw ZeroShotError("no feature rows to stack") }

@@ -54,17 +54,6 @@ public struct LabelTable: Sendable, Equatable {
         }
         return seeds.compactMap { table[$0] }
     }
-
-    /// CSV text of this table in the file format above, sorted by attribute then seed.
-    public var csv: String {
-        var lines = ["seed,attribute,value"]
-        for attribute in attributes {
-            for (seed, value) in (values[attribute] ?? [:]).sorted(by: { $0.key < $1.key }) {
-                lines.append("\(seed),\(attribute),\(value)")
-            }
-        }
-        return lines.joined(separator: "\n") + "\n"
-    }
 }
 
 extension Substring {
