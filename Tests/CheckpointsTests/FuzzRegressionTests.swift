@@ -25,7 +25,7 @@ final class FuzzRegressionTests: XCTestCase {
 
     func testEveryCorpusInputFailsCleanly() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.corpus.path).filter { !$0.hasPrefix(".") }.sorted()
-        XCTAssertEqual(files.count, 21, "FuzzCorpus/ holds \(files.count) inputs")
+        XCTAssertGreaterThanOrEqual(files.count, 21, "FuzzCorpus/ holds only \(files.count) inputs")
         for name in files {
             let data = try Data(contentsOf: Self.corpus.appendingPathComponent(name))
             do {
