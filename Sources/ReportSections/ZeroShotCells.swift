@@ -42,7 +42,7 @@ public enum ZeroShotCells {
         let model = r.task == .classify
             ? "an L2-regularised logistic regression (λ = \(shortNumber(runs[0].model.l2)), standardised features, L-BFGS)"
             : "the signed distance to a logistic-regression hyperplane (λ = \(shortNumber(runs[0].model.l2))) with a least-squares line from distance to label value"
-        var text = "Supervision in the parent only (StyleAlign §5.4–5.5): for \(attributes), \(model) is fitted in \(space) on \(r.trainingSeedCount) parent samples, then applied to \(r.testSeedCount) test seeds rendered by the child from the very same ws (from the parent's mapping\(r.sampling.truncationPsi == 1 ? "" : ", ψ = \(r.sampling.truncationPsi)")). The child's own labels are measured on the child's images in the same way."
+        var text = "Supervision in the parent only (StyleAlign §5.4–5.5): for \(attributes), \(model) is fitted in \(space) on \(r.trainingSeedCount) parent samples (seeds \(r.trainingSeeds)), then applied to \(r.testSeedCount) test seeds (\(r.testSeeds)) rendered by the child from the very same ws (from the parent's mapping\(r.sampling.truncationPsi == 1 ? "" : ", ψ = \(r.sampling.truncationPsi)")). The child's own labels are measured on the child's images in the same way."
         if r.task == .classify {
             text += " Continuous labels are split at each network's own median (the child's over its training seeds, each floor network's over its test seeds), so both classes are balanced everywhere and chance is 0.5; labels that are all 0 or 1 are used as they are. A sample is predicted positive when the model's score (log-odds) is above 0."
         } else {

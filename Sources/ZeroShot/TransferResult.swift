@@ -79,6 +79,9 @@ public struct TransferResult: Codable, Equatable, Sendable {
     public var sampling: LatentSampling
     public var trainingSeedCount: Int
     public var testSeedCount: Int
+    /// The seeds in NVIDIA's syntax, e.g. "0-1999" and "2000-2499".
+    public var trainingSeeds: String
+    public var testSeeds: String
     public var training: TrainingSummary
     public var bootstrap: Bootstrap
     public var conditions: [ConditionResult]

@@ -189,6 +189,7 @@ public struct ZeroShotTransfer: Sendable {
                 childLabels: childSources[k]?.description,
                 parent: parentDescription, child: childDescription, floors: floorScores.isEmpty ? [] : floorDescriptions,
                 sampling: setup.sampling, trainingSeedCount: model.trainingSeeds.count, testSeedCount: nTest,
+                trainingSeeds: SeedRanges.format(model.trainingSeeds), testSeeds: SeedRanges.format(setup.testSeeds),
                 training: model.training, bootstrap: setup.bootstrap, conditions: conditions, examples: examples,
                 samples: samples, timings: [], notes: notes)
             runs.append(TransferRun(result: result, model: model, ceilingModel: ceilingModel, pictures: pictures))
