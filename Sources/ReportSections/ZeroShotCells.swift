@@ -30,7 +30,10 @@ public enum ZeroShotCells {
     static func isMeasured(_ r: TransferResult) -> Bool { r.labels.source == "measure" }
 
     static func method(_ r: TransferResult, runs: [TransferRun]) -> String {
-        let attributes = Cells.list(runs.map { "\($0.result.attribute) (\($0.result.labels))" })
+        // "yaw (csv faces.csv [yaw])", or just "brightness:whole" when the name is the measure itself.
+        let attributes = Cells.list(runs.map { run in
+            run.result.labels.detail == run.result.attribute ? run.result.attribute : "\(run.result.attribute) (\(run.result.labels))"
+        })
         let space: String
         switch r.space {
         case .w: space = "W (the mapping output)"
