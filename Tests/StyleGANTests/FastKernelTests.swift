@@ -139,6 +139,15 @@ final class FastKernelTests: XCTestCase {
         }
     }
 
+    func testOpenBLASPathsWhereAVX512KernelsWouldWin() {
+        // Where OpenBLAS has AVX-512 kernels the thin layers go through it instead of the micro-kernel.
+        let saved = MicroKernels.enabled
+        defer { MicroKernels.enabled = saved }
+        MicroKernels.enabled = false
+        check(Case(inChannels: 7, outChannels: 13, inputSize: 32, batch: 2), .winograd, bandColumns: 16)
+        check(Case(inChannels: 6, outChannels: 9, inputSize: 16, batch: 2), .transposedUp, bandColumns: 16)
+    }
+
     func testOneWorkerAndMoreWorkersThanCores() {
         let saved = EngineThreads.count
         defer { EngineThreads.set(saved) }

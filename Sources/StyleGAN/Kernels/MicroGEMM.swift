@@ -1,3 +1,5 @@
+import CBLAS
+
 /// A small SGEMM for the thin products of the high-resolution layers (K = input channels of 32
 /// to 128): C[M, N] = A[M, K] · B[K, N], all row-major with row strides lda, ldb, ldc, N a
 /// multiple of 16. C is overwritten.
@@ -6,6 +8,11 @@
 /// packs both operands, which costs as much as the arithmetic when K is small. Here each 6x16
 /// block of C is accumulated in twelve AVX registers straight from A and B (B's 16-column strip,
 /// K x 64 bytes, stays in L1 while the rows of A stream past) and written once.
+///
+/// The kernel is AVX2 (the package's baseline). Where OpenBLAS runs AVX-512 kernels (it was
+/// started with OPENBLAS_CORETYPE=SkylakeX or on a CPU it knows as such) those do twice the work
+/// per instruction and win in spite of the zeroing and packing, so the callers ask
+/// `MicroKernels.enabled` first.
 func microGEMM(m: Int, n: Int, k: Int, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
                c: UnsafeMutablePointer<Float>, ldc: Int) {
     var j = 0
@@ -109,4 +116,13 @@ private func micro1x16(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, ldb
         e0.addProduct(s, load8(row)); e1.addProduct(s, load8(row + 8))
     }
     store8(e0 + o0, c); store8(e1 + o1, c + 8)
+}
+
+/// Whether the thin products go through `microGEMM` rather than OpenBLAS.
+enum MicroKernels {
+    /// False where OpenBLAS uses its AVX-512 kernels. Tests flip it to cover both paths.
+    nonisolated(unsafe) static var enabled: Bool = {
+        let core = String(cString: openblas_get_corename()).lowercased()
+        return !["skylakex", "cooperlake", "sapphirerapids"].contains { core.contains($0) }
+    }()
 }

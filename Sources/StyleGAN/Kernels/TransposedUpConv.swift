@@ -24,8 +24,9 @@ func transposedUpConv3x3(_ op: ConvOperands, weight: UnsafePointer<Float>, works
     // output rows needs its own input rows plus one above and one below, which the previous band
     // already computed.
     let capRows = plan.bandRows + 2
-    // Up to 128 input channels the micro-kernel beats OpenBLAS, which zeroes and packs first.
-    let thin = inChannels <= 128
+    // Up to 128 input channels the micro-kernel beats OpenBLAS's AVX2 kernels, which zero and
+    // pack first.
+    let thin = inChannels <= 128 && MicroKernels.enabled
     let rowStride = w + 16     // a G row: w values, zeros at -1 and w, room for vector loads
     parallelTasks(plan.items) { t, worker in
         let (rows, channels) = plan.item(t)

@@ -52,7 +52,7 @@ func winogradConv3x3(_ op: ConvOperands, u: UnsafePointer<Float>, workspace: Con
     // Up to 128 input channels the 16 products are thin (K = I) and the whole pipeline runs on
     // strips of a tile row: input transform, micro-kernel products, output transform, with the
     // strip's V in L2 and its products in L1 (needs 16-tile strips: W a multiple of 32).
-    if inChannels <= WinogradFused.maxInChannels && w % 32 == 0 {
+    if inChannels <= WinogradFused.maxInChannels && w % 32 == 0 && MicroKernels.enabled {
         winogradFusedConv3x3(op, u: u, workspace: workspace, bandColumns: bandColumns)
         return
     }
