@@ -40,7 +40,7 @@ struct ToRGBLayer {
         func run(_ prev: UnsafePointer<Float>?) {
             modulated.withUnsafeBufferPointer { mp in bias.withUnsafeBufferPointer { bp in
             x.data.withUnsafeBufferPointer { xp in out.data.withUnsafeMutableBufferPointer { op in
-                parallelTasks(tasks) { t, worker in
+                parallelTasks(tasks, in: workspace) { t, worker in
                     let scratch = workspace.buffer(.rows, worker: worker).reserve(2 * w + 2)
                     for g in (t * rowsPerTask)..<min(n * h, (t + 1) * rowsPerTask) {
                         let s = g / h, y = g - s * h

@@ -15,7 +15,7 @@ struct ConvPlan {
     /// - bandColumns: GEMM columns per band the kernel wants (bandRows ≈ bandColumns / rowWidth).
     /// - minChannels: smallest channel block worth its own GEMM.
     init(totalRows: Int, rowWidth: Int, outChannels: Int, bandColumns: Int, minChannels: Int = 16,
-         workers: Int = EngineThreads.count) {
+         workers: Int) {
         self.totalRows = totalRows
         self.outChannels = outChannels
         bandRows = max(1, min(totalRows, bandColumns / max(1, rowWidth)))

@@ -44,8 +44,8 @@ func im2colConv3x3(_ op: ConvOperands, weight: UnsafePointer<Float>, workspace: 
     let (y, outChannels, epilogue) = (op.y, op.outChannels, op.epilogue)
     let k = inChannels * 9, total = op.inputColumns
     let plan = ConvPlan(totalRows: batch * h, rowWidth: w, outChannels: outChannels,
-                        bandColumns: bandColumns ?? max(256, (1 << 20) / k))
-    parallelTasks(plan.items) { t, worker in
+                        bandColumns: bandColumns ?? max(256, (1 << 20) / k), workers: workspace.workers)
+    parallelTasks(plan.items, in: workspace) { t, worker in
         let (rows, channels) = plan.item(t)
         let cols = workspace.buffer(.input, worker: worker).reserve(k * plan.bandRows * w)
         var g0 = rows.lowerBound

@@ -12,11 +12,11 @@ func parallelChunks(_ count: Int, minChunk: Int = 1, _ body: (Range<Int>) -> Voi
     }
 }
 
-/// Runs `body(task, worker)` for every task in `0..<count` on `EngineThreads.count` workers.
-/// Workers claim the next task when they finish one, so a core slowed down by another process
-/// does not hold up the layer; `worker` (0..<workers) selects that worker's scratch buffers.
-func parallelTasks(_ count: Int, _ body: (_ task: Int, _ worker: Int) -> Void) {
-    let workers = min(EngineThreads.count, count)
+/// Runs `body(task, worker)` for every task in `0..<count` on the workspace's workers. Workers
+/// claim the next task when they finish one, so a core slowed down by another process does not
+/// hold up the layer; `worker` (0..<workspace.workers) selects that worker's scratch buffers.
+func parallelTasks(_ count: Int, in workspace: ConvWorkspace, _ body: (_ task: Int, _ worker: Int) -> Void) {
+    let workers = min(workspace.workers, count)
     if workers <= 1 {
         for t in 0..<count { body(t, 0) }
         return

@@ -35,10 +35,13 @@ final class ConvWorkspace {
     enum Slot: Int, CaseIterable { case input, product, rows }
 
     private var perWorker: [[ScratchBuffer]] = []
+    /// Workers of the current call: `EngineThreads.count` when the call began.
+    private(set) var workers = 1
 
     /// Must be called outside parallel regions, before workers use `buffer(_:worker:)`.
     func prepare(workers: Int) {
-        while perWorker.count < workers { perWorker.append(Slot.allCases.map { _ in ScratchBuffer() }) }
+        self.workers = max(1, workers)
+        while perWorker.count < self.workers { perWorker.append(Slot.allCases.map { _ in ScratchBuffer() }) }
     }
 
     func buffer(_ slot: Slot, worker: Int) -> ScratchBuffer { perWorker[worker][slot.rawValue] }

@@ -19,7 +19,8 @@ func transposedUpConv3x3(_ op: ConvOperands, weight: UnsafePointer<Float>, works
     let (y, outChannels, epilogue, styles) = (op.y, op.outChannels, op.epilogue, op.styles)
     let totalIn = op.inputColumns, totalRows = batch * h
     let plan = ConvPlan(totalRows: totalRows, rowWidth: w, outChannels: outChannels,
-                        bandColumns: bandColumns ?? max(256, (1 << 18) / max(1, 9 * min(outChannels, 64))))
+                        bandColumns: bandColumns ?? max(256, (1 << 18) / max(1, 9 * min(outChannels, 64))),
+                        workers: workspace.workers)
     // The GEMM output T is a ring of capRows input rows (row r in slot r % capRows): a band of
     // output rows needs its own input rows plus one above and one below, which the previous band
     // already computed.
@@ -28,7 +29,7 @@ func transposedUpConv3x3(_ op: ConvOperands, weight: UnsafePointer<Float>, works
     // pack first.
     let thin = inChannels <= 128 && MicroKernels.enabled
     let rowStride = w + 16     // a G row: w values, zeros at -1 and w, room for vector loads
-    parallelTasks(plan.items) { t, worker in
+    parallelTasks(plan.items, in: workspace) { t, worker in
         let (rows, channels) = plan.item(t)
         let m = channels.count * 9, ldT = capRows * w
         let products = workspace.buffer(.product, worker: worker).reserve(m * ldT)

@@ -57,8 +57,9 @@ func winogradConv3x3(_ op: ConvOperands, u: UnsafePointer<Float>, workspace: Con
         return
     }
     let plan = ConvPlan(totalRows: tileRows, rowWidth: tilesPerRow, outChannels: outChannels,
-                        bandColumns: bandColumns ?? max(128, (1 << 16) / (inChannels + min(outChannels, 128))))
-    parallelTasks(plan.items) { t, worker in
+                        bandColumns: bandColumns ?? max(128, (1 << 16) / (inChannels + min(outChannels, 128))),
+                        workers: workspace.workers)
+    parallelTasks(plan.items, in: workspace) { t, worker in
         let (rows, channels) = plan.item(t)
         let capCols = plan.bandRows * tilesPerRow
         // The 16 planes of V and M sit one cache line off a power-of-two stride, so the 16 streams

@@ -25,8 +25,9 @@ func winogradFusedConv3x3(_ op: ConvOperands, u: UnsafePointer<Float>, workspace
     let vStride = inChannels * strip + 16     // ξ planes off a power-of-two stride (L1 sets)
     // Items: whole tile rows (one row is already 16 to 512 tiles), channels split only when
     // there are too few rows to keep every worker busy.
-    let plan = ConvPlan(totalRows: tileRows, rowWidth: 1, outChannels: outChannels, bandColumns: 1)
-    parallelTasks(plan.items) { t, worker in
+    let plan = ConvPlan(totalRows: tileRows, rowWidth: 1, outChannels: outChannels, bandColumns: 1,
+                        workers: workspace.workers)
+    parallelTasks(plan.items, in: workspace) { t, worker in
         let (rows, channels) = plan.item(t)
         let v = workspace.buffer(.input, worker: worker).reserve(16 * vStride)
         let products = workspace.buffer(.product, worker: worker).reserve(WinogradFused.productFloats)
