@@ -44,15 +44,33 @@ func microBlockRows(remaining r: Int) -> Int {
 @inline(always)
 func microBlock(rows: Int, a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int, k: Int,
                 c: UnsafeMutablePointer<Float>, ldc: Int) {
-    switch rows {
-    case 6: micro6x16(a, lda: lda, b, ldb: ldb, k: k, c, ldc: ldc)
-    case 4: micro4x16(a, lda: lda, b, ldb: ldb, k: k, c, ldc: ldc)
-    default: micro1x16(a, b, ldb: ldb, k: k, c)
+    microBlocks(rows: rows, count: 1, strips: 1, a: a, aStride: 0, lda: lda, b: b, bStride: 0, ldb: ldb, k: k,
+                c: c, cStride: 0, ldc: ldc)
+}
+
+/// `count` independent products of `strips` 16-column strips each, in one call (the Winograd
+/// layers need 16, one per transform position, with K as small as 32, where the cost of a call
+/// per block shows): for p in 0..<count, C_p[rows, 16·strips] = A_p[rows, K] · B_p[K, 16·strips]
+/// with X_p = X + p·xStride; rows = 6, 4 or 1.
+@inline(never)
+func microBlocks(rows: Int, count: Int, strips: Int, a: UnsafePointer<Float>, aStride: Int, lda: Int,
+                 b: UnsafePointer<Float>, bStride: Int, ldb: Int, k: Int,
+                 c: UnsafeMutablePointer<Float>, cStride: Int, ldc: Int) {
+    for p in 0..<count {
+        let ap = a + p * aStride
+        for s in 0..<strips {
+            let bp = b + p * bStride + 16 * s, cp = c + p * cStride + 16 * s
+            switch rows {
+            case 6: micro6x16(ap, lda: lda, bp, ldb: ldb, k: k, cp, ldc: ldc)
+            case 4: micro4x16(ap, lda: lda, bp, ldb: ldb, k: k, cp, ldc: ldc)
+            default: micro1x16(ap, bp, ldb: ldb, k: k, cp)
+            }
+        }
     }
 }
 
 /// C[6, 16] = A[6, K] · B[K, 16]
-@inline(never)
+@inline(always)
 private func micro6x16(_ a: UnsafePointer<Float>, lda: Int, _ b: UnsafePointer<Float>, ldb: Int, k: Int,
                        _ c: UnsafeMutablePointer<Float>, ldc: Int) {
     var c00 = Vec8(), c01 = Vec8(), c10 = Vec8(), c11 = Vec8(), c20 = Vec8(), c21 = Vec8()
@@ -78,7 +96,7 @@ private func micro6x16(_ a: UnsafePointer<Float>, lda: Int, _ b: UnsafePointer<F
 }
 
 /// C[4, 16] = A[4, K] · B[K, 16]
-@inline(never)
+@inline(always)
 private func micro4x16(_ a: UnsafePointer<Float>, lda: Int, _ b: UnsafePointer<Float>, ldb: Int, k: Int,
                        _ c: UnsafeMutablePointer<Float>, ldc: Int) {
     var c00 = Vec8(), c01 = Vec8(), c10 = Vec8(), c11 = Vec8(), c20 = Vec8(), c21 = Vec8()
@@ -100,7 +118,7 @@ private func micro4x16(_ a: UnsafePointer<Float>, lda: Int, _ b: UnsafePointer<F
 }
 
 /// C[1, 16] = A[1, K] · B[K, 16] (leftover rows: four accumulators hide the FMA latency)
-@inline(never)
+@inline(always)
 private func micro1x16(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, ldb: Int, k: Int,
                        _ c: UnsafeMutablePointer<Float>) {
     var e0 = Vec8(), e1 = Vec8(), o0 = Vec8(), o1 = Vec8()

@@ -65,15 +65,9 @@ func winogradFusedStrip(v: UnsafePointer<Float>, vStride: Int, tiles: Int, u: Un
     var o = channels.lowerBound
     while o < channels.upperBound {
         let rows = microBlockRows(remaining: channels.upperBound - o)
-        for xi in 0..<16 {
-            var s = 0
-            while s < tiles {
-                microBlock(rows: rows, a: u + (xi * outChannels + o) * inChannels, lda: inChannels,
-                           b: v + xi * vStride + s, ldb: tiles, k: inChannels,
-                           c: products + xi * WinogradFused.planeFloats + s, ldc: tiles)
-                s += 16
-            }
-        }
+        microBlocks(rows: rows, count: 16, strips: tiles / 16, a: u + o * inChannels, aStride: outChannels * inChannels,
+                    lda: inChannels, b: v, bStride: vStride, ldb: tiles, k: inChannels,
+                    c: products, cStride: WinogradFused.planeFloats, ldc: tiles)
         for r in 0..<rows {
             var g = 0
             while g < tiles {
