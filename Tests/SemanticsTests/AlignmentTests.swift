@@ -53,6 +53,28 @@ final class AlignmentTests: XCTestCase {
         XCTAssertLessThan(abs(unrelated), 0.15)
     }
 
+    /// A child whose conv layer no longer reads input channel c (its weights for c are zero)
+    /// cannot show that channel's edit: the channel is forgotten, its neighbours are not.
+    func testAChildThatLostAChannelForgetsIt() throws {
+        let parent = try TestNetworks.network()
+        let layer = parent.layout.layers[5]                    // b16.conv0, 12 input channels
+        var p = parent.parameters
+        let name = "\(layer.name).weight", w = p[name]!
+        var data = w.data
+        let (o, i) = (w.shape[0], w.shape[1])
+        for out in 0..<o { for k in 0..<9 { data[(out * i + 3) * 9 + k] = 0 } }
+        p[name] = Tensor(shape: w.shape, data: data)
+        let child = try Generator(config: parent.config, parameters: p)
+        let controls = (0..<layer.dimension).map { Control(name: "5_\($0)", kind: .channel(StyleChannel(layer: 5, channel: $0))) }
+        let results = try SemanticAlignment(parent: parent, child: child, statistics: TestNetworks.statistics(parent), settings: settings())
+            .measure(controls)
+        let summary = AlignmentSummary(results: results, layout: parent.layout, criteria: AlignmentCriteria())
+        XCTAssertEqual(results[3].childMagnitude, 0)
+        XCTAssertGreaterThan(results[3].parentMagnitude, AlignmentCriteria().activeMagnitude)
+        XCTAssertEqual(summary.topForgotten(5).map(\.control.name), ["5_3"])
+        XCTAssertNil(results[3].agreement, "no child effect: no map to correlate")
+    }
+
     func testControlsBeyondTheAnalysisResolutionAreMeasuredAtTheirOwnBlock() throws {
         // Analysis at 8 px: a channel of b32 (layer 8) must still show an effect, measured on
         // the 32 px skip image averaged down to 8 px.
