@@ -35,6 +35,13 @@ public struct AlignmentSettings: Equatable, Sendable {
         self.batchSize = max(1, batchSize)
     }
 
+    /// The skip image a control is rendered to for images of `size`: that size, or the block of
+    /// its first changed layer when that comes later (a change there cannot show in an earlier
+    /// skip image), to be box-averaged down to `size`.
+    public static func renderSize(_ size: Int, firstLayer: Int, layout: StyleSpaceLayout) -> Int {
+        firstLayer < layout.layers.count ? max(size, layout.layers[firstLayer].resolution) : size
+    }
+
     public func alpha(for control: Control) -> Float {
         control.channel != nil ? channelAlpha : directionAlpha
     }
@@ -61,7 +68,7 @@ public struct AlignmentSettings: Equatable, Sendable {
     /// ws of seeds through g's mapping: [N, numWs, wDim].
     public func ws(_ seeds: ArraySlice<UInt32>, _ g: Generator) throws -> Tensor {
         let z = Tensor.seedLatents(Array(seeds), zDim: g.config.zDim)
-        let c = g.config.cDim > 0 ? try g.classLabel(classIndex ?? -1, batch: seeds.count) : nil
+        let c = try g.labels(classIndex, batch: seeds.count)
         return try g.mapping(z: z, c: c, truncation: truncation)
     }
 }

@@ -10,8 +10,8 @@ public struct ControlPreview: Sendable {
     public init(_ alignment: SemanticAlignment, control: Control, alphas: [Float], ws: Tensor, size: Int) throws {
         let layout = alignment.parent.generator.layout
         let first = control.firstLayer(in: layout)
-        let renderSize = first < layout.layers.count ? max(size, layout.layers[first].resolution) : size
         let s = alignment.settings
+        let renderSize = AlignmentSettings.renderSize(size, firstLayer: first, layout: layout)
         images = try [alignment.parent, alignment.child].map { editor in
             let g = editor.generator
             let base = try g.styles(ws: ws)

@@ -31,7 +31,7 @@ public struct LatentSampling: Codable, Equatable, Sendable {
         while start < samples {
             let n = min(batchSize, samples - start)
             let z = Tensor(shape: [n, g.config.zDim], data: rng.randn(n * g.config.zDim).map { Float($0) })
-            let c = g.config.cDim > 0 ? try g.classLabel(classIndex ?? -1, batch: n) : nil
+            let c = try g.labels(classIndex, batch: n)
             try body(g.mapping(z: z, c: c, truncation: truncation))
             start += n
         }

@@ -39,9 +39,7 @@ public struct SemanticAlignment: Sendable {
             var unedited: [[Int: Tensor]] = [[:], [:]]
             for layer in groups.keys.sorted() {
                 let members = groups[layer] ?? []
-                // A control that changes no style layer renders the unedited image.
-                let size = layer < layout.layers.count
-                    ? max(settings.analysisResolution, layout.layers[layer].resolution) : settings.analysisResolution
+                let size = AlignmentSettings.renderSize(settings.analysisResolution, firstLayer: layer, layout: layout)
                 let states = try passes.map { try $0.state(before: min(layer, layout.layers.count)) }
                 for m in 0..<2 where unedited[m][size] == nil {
                     unedited[m][size] = try passes[m].render(passes[m].styles, from: states[m], size: size)

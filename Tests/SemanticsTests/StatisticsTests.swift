@@ -61,6 +61,20 @@ final class StatisticsTests: XCTestCase {
         XCTAssertThrowsError(try pca.control(4))
     }
 
+    func testConditionalNetworksNeedAClass() throws {
+        let c = GeneratorConfig(zDim: 11, wDim: 9, cDim: 3, mappingLayers: 2, resolution: 8, channelBase: 64, channelMax: 8,
+                                convClamp: nil, numFP16Res: 0)
+        let g = try Generator(config: c, parameters: RandomInit.parameters(config: c, seed: 3))
+        XCTAssertThrowsError(try StyleStatistics(generator: g, sampling: TestNetworks.sampling)) { error in
+            XCTAssertTrue("\(error)".contains("class"), "\(error)")
+        }
+        var sampling = TestNetworks.sampling
+        sampling.classIndex = 2
+        XCTAssertEqual(try StyleStatistics(generator: g, sampling: sampling).std.count, g.layout.layers.count)
+        let settings = AlignmentSettings(seeds: [0], classIndex: nil, analysisResolution: 8)
+        XCTAssertThrowsError(try settings.ws([0], g))
+    }
+
     func testCacheStoresLoadsAndNeverServesAnotherModel() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("semantics-cache-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: dir) }
