@@ -6,7 +6,10 @@ enum CheckpointContainer {
         guard bytes.count > 0 else { throw ReadFailure("is empty") }
         let value: PickleValue
         var details: [(String, String)] = []
-        if TorchZipFormat.hasSignature(bytes) {
+        // safetensors first: its header length is arbitrary, so its first byte may be 0x80 (PROTO).
+        if isSafetensors(bytes) {
+            return try SafetensorsNetwork.read(bytes, networkKey: networkKey)
+        } else if TorchZipFormat.hasSignature(bytes) {
             let (v, record) = try TorchZipFormat.read(source)
             value = v
             details.append(("container", "torch zip, record \(record.isEmpty ? "(root)" : record)"))
@@ -18,8 +21,6 @@ enum CheckpointContainer {
             let (v, _) = try machine.run()
             value = v
             details.append(("pickle protocol", machine.protocolVersion.map(String.init) ?? "?"))
-        } else if isSafetensors(bytes) {
-            return try SafetensorsNetwork.read(bytes, networkKey: networkKey)
         } else {
             let head = bytes.prefix(8).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined(separator: " ")
             throw ReadFailure("is not a checkpoint this tool reads (it starts with bytes \(head))")
@@ -29,10 +30,14 @@ enum CheckpointContainer {
         return contents
     }
 
-    /// safetensors: a u64 little-endian header length, then a JSON header starting with '{'.
+    /// safetensors: a u64 little-endian header length, then a JSON object that fills it (padded
+    /// with spaces), so it starts with '{' and its last non-space byte is '}'.
     private static func isSafetensors(_ bytes: UnsafeRawBufferPointer) -> Bool {
         guard bytes.count > 9, bytes[8] == UInt8(ascii: "{") else { return false }
         let length = (0 ..< 8).reduce(UInt64(0)) { $0 | UInt64(bytes[$1]) << (8 * UInt64($1)) }
-        return length <= UInt64(bytes.count - 8)
+        guard length >= 2, length <= UInt64(bytes.count - 8) else { return false }
+        var end = 8 + Int(length) - 1
+        while end > 8, bytes[end] == UInt8(ascii: " ") { end -= 1 }
+        return bytes[end] == UInt8(ascii: "}")
     }
 }

@@ -67,6 +67,19 @@ final class SafetensorsTests: XCTestCase {
         XCTAssertEqual(t, Tensor(shape: [2], data: [1.5, -4]))
     }
 
+    func testHeaderLengthStartingWithThePickleProtocolByteIsStillSafetensors() throws {
+        // A header length whose low byte is 0x80 makes the file start like a pickle (PROTO).
+        let source = try CheckpointLoader.load(path: try Fixtures.path("sg2ada/parent.pkl"))
+        let bytes = try (0..<300).lazy.map { pad in
+            try SafetensorsNetwork.encode(config: source.config, parameters: source.parameters,
+                                          provenance: [("note", String(repeating: "x", count: pad))])
+        }.first { $0[0] == 0x80 }
+        let file = try XCTUnwrap(bytes, "some padding gives a header length with low byte 0x80")
+        let net = try TemporaryCheckpoint.load(file, name: "proto-looking.safetensors")
+        XCTAssertEqual(net.format, .safetensors)
+        XCTAssertEqual(net.config, source.config)
+    }
+
     func testNetworkRoundTripIsBitIdentical() throws {
         let source = try CheckpointLoader.load(path: try Fixtures.path("sg2ada/parent.pkl"))
         let bytes = try SafetensorsNetwork.encode(config: source.config, parameters: source.parameters,
