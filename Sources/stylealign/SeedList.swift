@@ -16,5 +16,16 @@ struct SeedList: ExpressibleByArgument {
         self.seeds = seeds
     }
 
-    static var defaultValueDescription: String { "a list like 0,3,5-10" }
+    /// The list in the syntax it was written in, with runs collapsed (`0-7`), for `--help` defaults.
+    var defaultValueDescription: String {
+        var parts: [String] = []
+        var i = 0
+        while i < seeds.count {
+            var j = i
+            while j + 1 < seeds.count, seeds[j + 1] == seeds[j] + 1 { j += 1 }
+            parts.append(i == j ? "\(seeds[i])" : "\(seeds[i])-\(seeds[j])")
+            i = j + 1
+        }
+        return parts.joined(separator: ",")
+    }
 }
