@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "Checkpoints", dependencies: ["StyleGAN", "FileFormats"]),
         // Analyses: plain values out, never drawing. One module per question of the paper.
         .target(name: "Analysis", dependencies: ["StyleGAN"], swiftSettings: kernelFlags),        // weight changes, resets
-        .target(name: "Semantics", dependencies: ["StyleGAN", "Analysis"], swiftSettings: kernelFlags),  // controls, alignment, morph, blend, mix
+        .target(name: "Semantics", dependencies: ["StyleGAN", "Analysis", "FileFormats"], swiftSettings: kernelFlags),  // controls, alignment, morph, blend, mix
         .target(name: "ZeroShot", dependencies: ["StyleGAN", "Analysis", "CBLAS"], swiftSettings: kernelFlags), // latent classifiers and transfer
         // Report cells and their renderers (PDF, PNG, HTML, CSV).
         .target(name: "Report", dependencies: ["CCairo", "FileFormats"]),

@@ -1,3 +1,4 @@
+import FileFormats
 import Foundation
 import StyleGAN
 
@@ -71,6 +72,6 @@ public struct StatisticsCache: Sendable {
             hash.update("\(spec.name)\(t.shape)")
             hash.update(floats: t.data)
         }
-        return SHA256.hex(hash.finalize())
+        return hash.finalizeHex()
     }
 }

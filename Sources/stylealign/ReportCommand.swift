@@ -1,5 +1,6 @@
 import Analysis
 import ArgumentParser
+import FileFormats
 import Foundation
 import Report
 import ReportSections

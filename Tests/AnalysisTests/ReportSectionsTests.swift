@@ -1,6 +1,7 @@
 import Analysis
 import Foundation
 import Report
+import FileFormats
 import ReportSections
 import StyleGAN
 import XCTest

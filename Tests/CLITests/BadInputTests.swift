@@ -31,8 +31,9 @@ final class BadInputTests: XCTestCase {
     }
     /// proto 2; GLOBAL 'posix system'; ( 'echo pwned' tuple ; REDUCE ; STOP
     func testPickleCallingOsSystem() throws {
-        try assertRefused(Pickle.call("posix", "system", "touch /tmp/stylealign-pwned"), "posix.system")
-        XCTAssertFalse(FileManager.default.fileExists(atPath: "/tmp/stylealign-pwned"))
+        let marker = try temporaryDirectory("marker") + "/pwned"
+        try assertRefused(Pickle.call("posix", "system", "touch \(marker)"), "posix.system")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: marker), "the command did not run")
     }
     func testPickleCallingEval() throws { try assertRefused(Pickle.call("builtins", "eval", "1+1"), "builtins.eval") }
     func testLengthFieldFarLargerThanTheFile() throws {

@@ -1,5 +1,5 @@
 import XCTest
-@testable import Semantics
+import FileFormats
 
 final class SHA256Tests: XCTestCase {
     func digest(_ bytes: [UInt8], chunks: Int = 1) -> String {
@@ -7,7 +7,7 @@ final class SHA256Tests: XCTestCase {
         let step = max(1, bytes.count / chunks)
         var i = 0
         while i < bytes.count { h.update(Array(bytes[i..<min(bytes.count, i + step)])); i += step }
-        return SHA256.hex(h.finalize())
+        return h.finalizeHex()
     }
 
     func testKnownDigests() {

@@ -1,7 +1,8 @@
 import Foundation
 
-/// SHA-256 (FIPS 180-4) of a file, for the provenance block: it identifies the exact checkpoint a
-/// report was made from. Streams the file in 4 MiB pieces, so checkpoints of any size fit.
+/// SHA-256 (FIPS 180-4): of a file for provenance (it identifies the exact checkpoint a report was
+/// made from; files are streamed in 4 MiB pieces), and of tensors for cache keys (an entry names
+/// the exact tensors it was computed from, so it can never be stale).
 public struct SHA256 {
     private var state: [UInt32] = [0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a,
                                    0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19]
@@ -13,7 +14,7 @@ public struct SHA256 {
     /// Lower-case hex digest of the file at `path`.
     public static func hex(ofFile path: String) throws -> String {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw SectionError("\(path): cannot open the file to hash it")
+            throw FileFormatError("\(path): cannot open the file to hash it")
         }
         defer { try? handle.close() }
         var hasher = SHA256()
@@ -33,6 +34,13 @@ public struct SHA256 {
 
     public mutating func update(_ bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { update($0) }
+    }
+
+    public mutating func update(_ text: String) { update(Array(text.utf8)) }
+
+    /// The float32 values' little-endian bytes.
+    public mutating func update(floats: [Float]) {
+        floats.map(\.bitPattern.littleEndian).withUnsafeBytes { update($0.bindMemory(to: UInt8.self)) }
     }
 
     public mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) {
