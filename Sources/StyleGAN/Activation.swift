@@ -9,16 +9,11 @@ public struct Activation: Equatable, Sendable {
         data = [Float](repeating: 0, count: channels * batch * height * width)
     }
 
-    /// Storage that the caller overwrites completely: no zero fill (a full write pass over
-    /// hundreds of MB at 1024 px). Big maps ask for transparent huge pages, so that the kernels'
-    /// first touch faults once per 2 MB instead of once per 4 KB.
-    init(uninitializedChannels channels: Int, batch: Int, height: Int, width: Int) {
+    /// Storage from `pool` that the caller overwrites completely (no zero fill: that would be a
+    /// full write pass over hundreds of MB at 1024 px).
+    init(uninitializedChannels channels: Int, batch: Int, height: Int, width: Int, pool: ActivationPool) {
         self.channels = channels; self.batch = batch; self.height = height; self.width = width
-        let count = channels * batch * height * width
-        data = [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
-            if let base = buffer.baseAddress { adviseHugePages(base, bytes: count * MemoryLayout<Float>.stride) }
-            initialized = count
-        }
+        data = pool.take(channels * batch * height * width)
     }
 
     var plane: Int { height * width }

@@ -122,6 +122,7 @@ public final class Generator: @unchecked Sendable {
         synthesisNetwork.run(&state, styles: styles, layers: state.nextLayer..<(last + 1), noise: noise,
                              noiseSeed: noiseSeed)
         guard let image = state.image else { throw EngineError("synthesis produced no image") }
+        defer { synthesisNetwork.recycle(&state) }
         return image.nchw
     }
 

@@ -85,7 +85,8 @@ struct SynthesisLayer {
                         workspace: ConvWorkspace) -> Activation {
         let n = x.batch
         let d = demodulation(styles, batch: n)
-        var y = Activation(uninitializedChannels: outChannels, batch: n, height: resolution, width: resolution)
+        var y = Activation(uninitializedChannels: outChannels, batch: n, height: resolution, width: resolution,
+                           pool: workspace.activations)
         ConvEpilogue.withEpilogue(outChannels: outChannels, demod: d, bias: bias, noise: noiseMaps(noise, batch: n, seed: noiseSeed),
                                   gain: Float(2).squareRoot() * gain, clamp: clamp) { epilogue in
             x.data.withUnsafeBufferPointer { xp in styles.withUnsafeBufferPointer { sp in

@@ -65,6 +65,7 @@ struct SynthesisNetwork {
     private func run(_ state: inout SynthesisState, layer l: Int, styles: StyleCodes, noise: NoiseMode,
                      noiseSeed: UInt32, workspace: ConvWorkspace) {
         let s = styles.layers[l].data
+        let pool = workspace.activations
         switch steps[l] {
         case let .conv(layer, blockStart, shortcut):
             let x = state.x ?? constActivation(batch: styles.batch)
@@ -75,13 +76,21 @@ struct SynthesisNetwork {
                 let skip = shortcut(input)
                 for i in 0..<y.data.count { y.data[i] += skip.data[i] }
             }
+            if let old = state.x { state.x = nil; pool.recycle(old.data) }
             state.x = y
         case let .torgb(layer, upsampleImage):
             guard let x = state.x else { break }
             let image = layer(x, styles: s, adding: state.image, upsample: upsampleImage, workspace: workspace)
+            if let old = state.image { state.image = nil; pool.recycle(old.data) }
             state.image = image
         }
         state.nextLayer = l + 1
+    }
+
+    /// Gives the maps of a finished pass back to the pool for the next call.
+    func recycle(_ state: inout SynthesisState) {
+        for a in [state.x, state.image, state.blockInput].compactMap({ $0 }) { ActivationPool.shared.recycle(a.data) }
+        state = SynthesisState()
     }
 
     func constActivation(batch n: Int) -> Activation {

@@ -25,6 +25,7 @@ extension Generator {
                                        cpuSeconds: cpu))
         }
         guard let image = state.image else { throw EngineError("synthesis produced no image") }
+        defer { synthesisNetwork.recycle(&state) }
         return (image.nchw, timings)
     }
 }

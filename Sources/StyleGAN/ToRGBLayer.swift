@@ -33,7 +33,7 @@ struct ToRGBLayer {
                 }
             }
         }
-        var out = Activation(uninitializedChannels: outChannels, batch: n, height: h, width: w)
+        var out = Activation(uninitializedChannels: outChannels, batch: n, height: h, width: w, pool: workspace.activations)
         let clampValue = clamp ?? .infinity
         let rowsPerTask = max(1, 8192 / w)
         let tasks = (n * h + rowsPerTask - 1) / rowsPerTask

@@ -38,7 +38,8 @@ final class FastKernelTests: XCTestCase {
         let w = params["l.weight"]!
         let input = Activation(nchw: x)
         let workspace = ConvWorkspace.single()
-        var output = Activation(uninitializedChannels: c.outChannels, batch: c.batch, height: r, width: r)
+        var output = Activation(uninitializedChannels: c.outChannels, batch: c.batch, height: r, width: r,
+                                pool: workspace.activations)
         let demod = layer.demodulation(s.data, batch: c.batch)
         ConvEpilogue.withEpilogue(outChannels: c.outChannels, demod: demod, bias: layer.bias,
                                   noise: layer.noiseMaps(.const, batch: c.batch, seed: 0),

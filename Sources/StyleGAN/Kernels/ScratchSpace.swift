@@ -29,8 +29,10 @@ final class ScratchBuffer {
     }
 }
 
-/// Scratch buffers of one synthesis call: a few per worker.
+/// Scratch buffers of one synthesis call, a few per worker, and where its activations come from.
 final class ConvWorkspace {
+    let activations = ActivationPool.shared
+
     /// What a kernel keeps in a buffer; each names one buffer per worker (or one shared).
     enum Slot: Int, CaseIterable { case input, product, rows }
 
